@@ -1,0 +1,59 @@
+namespace ChangeGuard.Sae.Configuration;
+
+/// <summary>
+/// How the client reaches SAE. Bound from the <c>Sae</c> configuration section; every field has a safe default
+/// so that only credentials (or an endpoint for the simulator) need setting.
+/// </summary>
+public sealed class SaeClientOptions
+{
+    /// <summary>The configuration section these options bind from.</summary>
+    public const string SectionName = "Sae";
+
+    /// <summary>An explicit endpoint for every region, such as <c>http://127.0.0.1:18080</c> for the simulator.</summary>
+    public Uri? Endpoint { get; set; }
+
+    /// <summary>AccessKey ID; when empty, <c>ALIBABA_CLOUD_ACCESS_KEY_ID</c> is read.</summary>
+    public string? AccessKeyId { get; set; }
+
+    /// <summary>AccessKey secret; when empty, <c>ALIBABA_CLOUD_ACCESS_KEY_SECRET</c> is read.</summary>
+    public string? AccessKeySecret { get; set; }
+
+    /// <summary>STS token; when empty, <c>ALIBABA_CLOUD_SECURITY_TOKEN</c> is read.</summary>
+    public string? SecurityToken { get; set; }
+
+    /// <summary>How long one HTTP attempt may take before it counts as a transient failure.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Attempts for a read (writes are never retried by the client).</summary>
+    public int MaxReadAttempts { get; set; } = 3;
+
+    /// <summary>First retry delay for reads; doubles per attempt, with full jitter.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The longest the client waits between two read attempts, retry-after included.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Checks the values that can be checked without a request; throws a message naming the setting.</summary>
+    public void Validate()
+    {
+        if (Endpoint is not null && (!Endpoint.IsAbsoluteUri || (Endpoint.Scheme != Uri.UriSchemeHttp && Endpoint.Scheme != Uri.UriSchemeHttps)))
+        {
+            throw new Errors.SaeConfigurationException($"Sae:Endpoint must be an absolute http or https URL, not '{Endpoint}'.");
+        }
+
+        if (AttemptTimeout <= TimeSpan.Zero || AttemptTimeout > TimeSpan.FromMinutes(5))
+        {
+            throw new Errors.SaeConfigurationException("Sae:AttemptTimeout must be between 0 and 5 minutes.");
+        }
+
+        if (MaxReadAttempts is < 1 or > 10)
+        {
+            throw new Errors.SaeConfigurationException("Sae:MaxReadAttempts must be between 1 and 10.");
+        }
+
+        if (RetryBaseDelay < TimeSpan.Zero || MaxRetryDelay < RetryBaseDelay)
+        {
+            throw new Errors.SaeConfigurationException("Sae:RetryBaseDelay must be at least 0 and at most Sae:MaxRetryDelay.");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+namespace ChangeGuard.Sae.Wire;
+
+/// <summary>The SAE 2019-05-06 operations ChangeGuard uses, with SAE's own methods and paths.</summary>
+public static class SaeOperations
+{
+    /// <summary>The API version sent as <c>x-acs-version</c>.</summary>
+    public const string Version = "2019-05-06";
+
+    /// <summary>Reads one change order with its batches.</summary>
+    public static readonly SaeOperation DescribeChangeOrder =
+        new("DescribeChangeOrder", HttpMethod.Get, "/pop/v1/sam/changeorder/DescribeChangeOrder", IsRead: true);
+
+    /// <summary>Lists an app's change orders.</summary>
+    public static readonly SaeOperation ListChangeOrders =
+        new("ListChangeOrders", HttpMethod.Get, "/pop/v1/sam/changeorder/ListChangeOrders", IsRead: true);
+
+    /// <summary>Stops a running change order, optionally rolling it back.</summary>
+    public static readonly SaeOperation AbortChangeOrder =
+        new("AbortChangeOrder", HttpMethod.Put, "/pop/v1/sam/changeorder/AbortChangeOrder", IsRead: false);
+
+    /// <summary>Reads one batch with its stages and tasks.</summary>
+    public static readonly SaeOperation DescribePipeline =
+        new("DescribePipeline", HttpMethod.Get, "/pop/v1/sam/changeorder/DescribePipeline", IsRead: true);
+
+    /// <summary>Reads an app's running state and last change order.</summary>
+    public static readonly SaeOperation DescribeApplicationStatus =
+        new("DescribeApplicationStatus", HttpMethod.Get, "/pop/v1/sam/app/describeApplicationStatus", IsRead: true);
+
+    /// <summary>Lists an app's instance groups.</summary>
+    public static readonly SaeOperation DescribeApplicationGroups =
+        new("DescribeApplicationGroups", HttpMethod.Get, "/pop/v1/sam/app/describeApplicationGroups", IsRead: true);
+
+    /// <summary>Lists a group's instances, one page at a time.</summary>
+    public static readonly SaeOperation DescribeApplicationInstances =
+        new("DescribeApplicationInstances", HttpMethod.Get, "/pop/v1/sam/app/describeApplicationInstances", IsRead: true);
+
+    /// <summary>Lists applications, by namespace or other filters.</summary>
+    public static readonly SaeOperation ListApplications =
+        new("ListApplications", HttpMethod.Get, "/pop/v1/sam/app/listApplications", IsRead: true);
+
+    /// <summary>Every operation above.</summary>
+    public static IReadOnlyList<SaeOperation> All { get; } =
+    [
+        DescribeChangeOrder, ListChangeOrders, AbortChangeOrder, DescribePipeline,
+        DescribeApplicationStatus, DescribeApplicationGroups, DescribeApplicationInstances, ListApplications,
+    ];
+}

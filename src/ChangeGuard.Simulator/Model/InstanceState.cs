@@ -1,0 +1,13 @@
+namespace ChangeGuard.Simulator.Model;
+
+/// <summary>One instance as the simulator shows it at a moment.</summary>
+internal sealed record InstanceState(
+    string InstanceId,
+    string Version,
+    string ContainerStatus,
+    string HealthStatus,
+    string? UnhealthyMessage,
+    long Restarts,
+    string? PipelineId,
+    DateTimeOffset CreatedAt,
+    int Slot);

@@ -1,0 +1,227 @@
+using ChangeGuard.Sae.Errors;
+using ChangeGuard.Sae.Models.ChangeOrders;
+using ChangeGuard.Simulator.Scenarios;
+
+namespace ChangeGuard.Simulator.Model;
+
+/// <summary>
+/// Everything the simulator knows: apps, change orders, faults and the seeded random. One lock guards it; every
+/// state is computed from the definitions, the clock and the events recorded here.
+/// </summary>
+public sealed class SimulatedWorld
+{
+    private readonly object _gate = new();
+    private readonly TimeProvider _time;
+    private readonly Dictionary<string, SimulatedApp> _apps = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SimulatedChangeOrder> _orders = new(StringComparer.Ordinal);
+    private Random _random = new(1);
+    private Scenario _scenario = new();
+    private int _generatedIds;
+
+    /// <summary>Creates an empty world on a clock.</summary>
+    public SimulatedWorld(TimeProvider time)
+    {
+        _time = time;
+    }
+
+    /// <summary>The scenario playing now.</summary>
+    public Scenario Scenario
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _scenario;
+            }
+        }
+    }
+
+    /// <summary>The faults in force now.</summary>
+    public FaultDefinition Faults
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _scenario.Faults;
+            }
+        }
+    }
+
+    /// <summary>The simulator's clock.</summary>
+    public TimeProvider Time => _time;
+
+    /// <summary>Replaces the world with a scenario; its change orders start now.</summary>
+    public void Load(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            _apps.Clear();
+            _orders.Clear();
+            _scenario = scenario;
+            _random = new Random(scenario.Seed);
+            foreach (var appDefinition in scenario.Apps)
+            {
+                var app = new SimulatedApp(appDefinition, now);
+                _apps.Add(app.AppId, app);
+                foreach (var order in appDefinition.ChangeOrders)
+                {
+                    AddOrder(app, order, now);
+                }
+            }
+        }
+    }
+
+    /// <summary>Replaces the faults in force.</summary>
+    public void SetFaults(FaultDefinition faults)
+    {
+        lock (_gate)
+        {
+            _scenario = _scenario with { Faults = faults };
+        }
+    }
+
+    /// <summary>A number in [0, 1) from the scenario's seeded random.</summary>
+    public double NextRandom()
+    {
+        lock (_gate)
+        {
+            return _random.NextDouble();
+        }
+    }
+
+    /// <summary>Starts a new change order on an app, as a deployment would; one running order per app.</summary>
+    public string CreateChangeOrder(ChangeOrderDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            if (string.IsNullOrWhiteSpace(definition.AppId) || !_apps.TryGetValue(definition.AppId, out var app))
+            {
+                throw new SimulatorError(404, SaeErrorCodes.AppIdNotFound, $"The specified AppId '{definition.AppId}' does not exist.");
+            }
+
+            if (definition.ChangeOrderId is { Length: > 0 } id && _orders.ContainsKey(id))
+            {
+                throw new SimulatorError(400, SaeErrorCodes.ParameterObviously, $"The change order '{id}' already exists.");
+            }
+
+            ScenarioValidator.ValidateChangeOrder(definition, app.Definition, "change order", "body");
+            if (app.Orders.Any(o => o.Snapshot(now).Status.IsRunning()))
+            {
+                throw new SimulatorError(400, SaeErrorCodes.ChangeOrderRunning,
+                    "Another change order is in progress on this application. Please try again later.");
+            }
+
+            return AddOrder(app, definition, now).ChangeOrderId;
+        }
+    }
+
+    /// <summary>Confirms the batch an order waits for (status 8).</summary>
+    public void Confirm(string changeOrderId)
+    {
+        lock (_gate)
+        {
+            var order = RequireOrder(changeOrderId);
+            var now = _time.GetUtcNow();
+            if (order.Snapshot(now).Status != ChangeOrderStatus.WaitingForBatchConfirmation)
+            {
+                throw new SimulatorError(400, SaeErrorCodes.ParameterObviously, $"The change order '{changeOrderId}' is not waiting for a batch confirmation.");
+            }
+
+            order.Confirm(now);
+        }
+    }
+
+    /// <summary>AbortChangeOrder as SAE does it, with the scenario's faults applied.</summary>
+    public void Abort(string changeOrderId, bool rollback)
+    {
+        lock (_gate)
+        {
+            var order = RequireOrder(changeOrderId);
+            var now = _time.GetUtcNow();
+            order.AbortAttempts++;
+            var faults = _scenario.Faults;
+            if (faults.FinishBeforeAbort && order.FinishedAt is null && order.AbortedAt is null && order.Snapshot(now).Status.IsRunning())
+            {
+                order.FinishNow(now);
+            }
+
+            if (!order.Snapshot(now).Status.IsRunning())
+            {
+                throw new SimulatorError(400, SaeErrorCodes.ChangeOrderNotRunning, "The change order is not running and cannot be terminated.");
+            }
+
+            if (order.AbortAttempts <= faults.AbortBusyCount)
+            {
+                throw new SimulatorError(400, SaeErrorCodes.ChangeOrderRunning,
+                    "Another change order is in progress on this application. Please try again later.");
+            }
+
+            order.Abort(now, rollback);
+        }
+    }
+
+    /// <summary>Runs a read under the lock with the current time.</summary>
+    internal T Read<T>(Func<WorldView, T> read)
+    {
+        lock (_gate)
+        {
+            return read(new WorldView(this, _time.GetUtcNow()));
+        }
+    }
+
+    internal IEnumerable<SimulatedApp> AppsUnlocked => _apps.Values;
+
+    internal SimulatedApp? FindAppUnlocked(string appId) => _apps.GetValueOrDefault(appId);
+
+    internal SimulatedChangeOrder? FindOrderUnlocked(string changeOrderId) => _orders.GetValueOrDefault(changeOrderId);
+
+    internal (SimulatedChangeOrder Order, BatchPlan Plan)? FindPipelineUnlocked(string pipelineId)
+    {
+        foreach (var order in _orders.Values)
+        {
+            var plan = order.Plans.FirstOrDefault(p => p.PipelineId == pipelineId);
+            if (plan is not null)
+            {
+                return (order, plan);
+            }
+        }
+
+        return null;
+    }
+
+    private SimulatedChangeOrder RequireOrder(string changeOrderId)
+    {
+        if (string.IsNullOrWhiteSpace(changeOrderId))
+        {
+            throw new SimulatorError(400, SaeErrorCodes.ParameterNotEmpty, "The parameter ChangeOrderId must not be empty.");
+        }
+
+        return _orders.GetValueOrDefault(changeOrderId)
+            ?? throw new SimulatorError(400, SaeErrorCodes.ChangeOrderNotFound, $"The change order '{changeOrderId}' does not exist.");
+    }
+
+    private SimulatedChangeOrder AddOrder(SimulatedApp app, ChangeOrderDefinition definition, DateTimeOffset now)
+    {
+        var id = definition.ChangeOrderId is { Length: > 0 } given ? given : NewChangeOrderId();
+        var order = new SimulatedChangeOrder(id, app, definition, now, _scenario.TimeScale);
+        app.Orders.Add(order);
+        _orders.Add(id, order);
+        return order;
+    }
+
+    private string NewChangeOrderId()
+    {
+        var n = ++_generatedIds;
+        var bytes = new byte[16];
+        _random.NextBytes(bytes);
+        return $"{new Guid(bytes):D}"[..24] + n.ToString("x12", System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
+
+/// <summary>The world at one moment, for reads under the lock.</summary>
+internal readonly record struct WorldView(SimulatedWorld World, DateTimeOffset Now);

@@ -1,0 +1,3 @@
+using ChangeGuard.Simulator;
+
+return await SimulatorProgram.RunAsync(args).ConfigureAwait(false);

@@ -1,0 +1,32 @@
+namespace ChangeGuard.Simulator.Scenarios;
+
+/// <summary>Ways SAE misbehaves; each is off by default. Ratios are drawn from the scenario's seeded random.</summary>
+public sealed record FaultDefinition
+{
+    /// <summary>Share of calls answered HTTP 400 <c>Throttling.User</c>.</summary>
+    public double ThrottleRatio { get; init; }
+
+    /// <summary>Share of calls answered HTTP 500 <c>InternalError</c> or 503 <c>ServiceUnavailable</c>.</summary>
+    public double ServerErrorRatio { get; init; }
+
+    /// <summary>Share of calls whose connection is reset without an answer.</summary>
+    public double ResetRatio { get; init; }
+
+    /// <summary>Real milliseconds added to every answer.</summary>
+    public int LatencyMs { get; init; }
+
+    /// <summary>Actions the ratios above apply to; empty means all.</summary>
+    public IReadOnlyList<string> Actions { get; init; } = [];
+
+    /// <summary>The first K aborts of each order answer <c>Application.ChangerOrderRunning</c>.</summary>
+    public int AbortBusyCount { get; init; }
+
+    /// <summary>An order finishes (succeeds) just before the first abort arrives, which then meets <c>Not.Running</c>.</summary>
+    public bool FinishBeforeAbort { get; init; }
+
+    /// <summary>Actions answered <c>Resouce.no.permission</c>.</summary>
+    public IReadOnlyList<string> DeniedActions { get; init; } = [];
+
+    /// <summary>Calls per minute per AccessKey before <c>Throttling.User</c>; null: no limit.</summary>
+    public int? RateLimitPerMinute { get; init; }
+}
