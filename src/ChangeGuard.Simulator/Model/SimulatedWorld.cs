@@ -64,7 +64,8 @@ public sealed class SimulatedWorld
             _random = new Random(scenario.Seed);
             foreach (var appDefinition in scenario.Apps)
             {
-                var app = new SimulatedApp(appDefinition, now);
+                // Existing instances were created well before any order of the scenario.
+                var app = new SimulatedApp(appDefinition, now - TimeSpan.FromDays(1));
                 _apps.Add(app.AppId, app);
                 foreach (var order in appDefinition.ChangeOrders)
                 {
