@@ -1,0 +1,48 @@
+namespace ChangeGuard.Benchmarks;
+
+/// <summary>The command line: which suite to run and where the result file goes.</summary>
+/// <param name="Suite">all, signing or roundtrip.</param>
+/// <param name="OutputPath">The JSON result file.</param>
+public sealed record BenchOptions(string Suite, string OutputPath)
+{
+    /// <summary>The usage text.</summary>
+    public const string Usage = "Usage: dotnet run -c Release --project bench/ChangeGuard.Benchmarks -- [all|signing|roundtrip] [--out FILE]";
+
+    /// <summary>The result file when none is given, relative to the repository root.</summary>
+    public const string DefaultOutput = "bench/results/sae-client.json";
+
+    /// <summary>True when the suite includes the BenchmarkDotNet signing benchmarks.</summary>
+    public bool RunsSigning => Suite is "all" or "signing";
+
+    /// <summary>True when the suite includes the simulator round trip.</summary>
+    public bool RunsRoundTrip => Suite is "all" or "roundtrip";
+
+    /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> with a message for the user.</summary>
+    public static BenchOptions Parse(IReadOnlyList<string> args, string repositoryRoot)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var suite = "all";
+        var output = Path.Combine(repositoryRoot, DefaultOutput);
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "all" or "signing" or "roundtrip":
+                    suite = args[i];
+                    break;
+                case "--out":
+                    if (i + 1 >= args.Count)
+                    {
+                        throw new ArgumentException("--out needs a file path.");
+                    }
+
+                    output = Path.GetFullPath(args[++i]);
+                    break;
+                default:
+                    throw new ArgumentException($"unknown argument '{args[i]}'.");
+            }
+        }
+
+        return new BenchOptions(suite, output);
+    }
+}
