@@ -1,0 +1,88 @@
+using ChangeGuard.Core.Activities;
+using ChangeGuard.Core.Guard;
+using ChangeGuard.Core.Orchestration;
+using ChangeGuard.Core.Watching;
+using ChangeGuard.Sae;
+using ChangeGuard.Sae.Configuration;
+using ChangeGuard.Sae.Credentials;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ChangeGuard.Core;
+
+/// <summary>Registers ChangeGuard's engine parts once, for every host.</summary>
+public static class ChangeGuardServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the SAE client (section <c>Sae</c>), the default policy (section <c>ChangeGuard:Policy</c>), the rollback
+    /// guard (section <c>ChangeGuard:Guard</c>), the activities' services and the watch API factory, all validated at
+    /// start-up with messages naming the setting.
+    /// </summary>
+    public static IServiceCollection AddChangeGuardCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddSaeClient();
+        services.AddOptions<SaeClientOptions>().Bind(configuration.GetSection(SaeClientOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<ChangeGuardOptions>()
+            .Bind(configuration.GetSection(ChangeGuardOptions.SectionName))
+            .ValidateOnStart();
+        services.AddOptions<RollbackGuardOptions>()
+            .Bind(configuration.GetSection(RollbackGuardOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddSingleton<IValidateOptions<ChangeGuardOptions>, ChangeGuardOptionsValidator>();
+        services.TryAddSingleton<IValidateOptions<RollbackGuardOptions>, RollbackGuardOptionsValidator>();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<HealthReader>();
+        services.TryAddSingleton<ChangeOrderAborter>();
+        services.TryAddSingleton<WatchApiFactory>();
+        services.TryAddSingleton(sp => new RollbackGuard(
+            sp.GetRequiredService<ISaeClient>(),
+            sp.GetRequiredService<IOptions<RollbackGuardOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RollbackGuard>>()));
+        return services;
+    }
+
+    /// <summary>Adds the watch orchestration and its activities to a Durable Task registry.</summary>
+    public static DurableTaskRegistry AddChangeGuardTasks(this DurableTaskRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        return registry
+            .AddOrchestrator<WatchOrchestrator>()
+            .AddActivity<ReadHealthActivity>()
+            .AddActivity<AbortChangeOrderActivity>()
+            .AddActivity<ConfirmAbortActivity>();
+    }
+}
+
+/// <summary>Creates a <see cref="WatchApi"/> over a host's <see cref="DurableTaskClient"/> with the configured defaults.</summary>
+public sealed class WatchApiFactory(IOptions<ChangeGuardOptions> options, ISaeCredentialSource credentials)
+{
+    /// <summary>A watch API over the given client.</summary>
+    public WatchApi Create(DurableTaskClient client) => new(client, options.Value.Policy, credentials);
+}
+
+internal sealed class ChangeGuardOptionsValidator : IValidateOptions<ChangeGuardOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ChangeGuardOptions options)
+    {
+        var errors = options.Policy.Validate("ChangeGuard:Policy");
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors.Select(e => $"{e.Field.Replace('.', ':')} {e.Message}"));
+    }
+}
+
+internal sealed class RollbackGuardOptionsValidator : IValidateOptions<RollbackGuardOptions>
+{
+    public ValidateOptionsResult Validate(string? name, RollbackGuardOptions options)
+    {
+        var errors = options.Validate();
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors.Select(e => $"{e.Field} {e.Message}"));
+    }
+}

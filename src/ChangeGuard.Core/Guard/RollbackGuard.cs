@@ -1,0 +1,195 @@
+using ChangeGuard.Core.Orchestration;
+using ChangeGuard.Core.Watching;
+using ChangeGuard.Sae;
+using ChangeGuard.Sae.Errors;
+using ChangeGuard.Sae.Models.Applications;
+using ChangeGuard.Sae.Models.ChangeOrders;
+using Microsoft.Extensions.Logging;
+
+namespace ChangeGuard.Core.Guard;
+
+/// <summary>
+/// The periodic sweep: finds running change orders of the configured apps and namespaces, watches those nobody
+/// watches, aborts again those whose abort failed, and aborts those running past the hard maximum. Safe to run
+/// twice at once: every action goes through the change order's single watch instance.
+/// </summary>
+public sealed partial class RollbackGuard(ISaeClient sae, RollbackGuardOptions options, TimeProvider time, ILogger<RollbackGuard> logger)
+{
+    /// <summary>Who the guard's actions are attributed to.</summary>
+    public const string Actor = "rollback-guard";
+
+    /// <summary>Sweeps once.</summary>
+    public async Task<GuardReport> RunAsync(WatchApi watches, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(watches);
+        var started = time.GetUtcNow();
+        var errors = new List<string>();
+        var adopted = new List<string>();
+        var retried = new List<string>();
+        var overMaximum = new List<string>();
+        var watched = new List<string>();
+
+        var apps = await ResolveAppsAsync(errors, cancellationToken).ConfigureAwait(false);
+        var running = 0;
+        foreach (var app in apps)
+        {
+            IReadOnlyList<ChangeOrderSummary> orders;
+            try
+            {
+                var page = await sae.ListChangeOrdersAsync(app.RegionId, new ListChangeOrdersQuery(app.AppId, PageSize: 20), cancellationToken).ConfigureAwait(false);
+                orders = page.ChangeOrderList.Where(o => o.Status.IsRunning()).ToArray();
+            }
+            catch (SaeException ex)
+            {
+                errors.Add($"{app.AppId}: {ex.Message}");
+                continue;
+            }
+
+            foreach (var order in orders)
+            {
+                running++;
+                try
+                {
+                    var action = await SweepAsync(watches, app, order, started, cancellationToken).ConfigureAwait(false);
+                    (action switch
+                    {
+                        SweepAction.Adopted => adopted,
+                        SweepAction.AbortRetried => retried,
+                        SweepAction.AbortedOverMaximum => overMaximum,
+                        _ => watched,
+                    }).Add(order.ChangeOrderId);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    errors.Add($"{order.ChangeOrderId}: {ex.Message}");
+                }
+            }
+        }
+
+        var report = new GuardReport
+        {
+            StartedAt = started,
+            AppsScanned = apps.Count,
+            RunningOrders = running,
+            AlreadyWatched = watched,
+            Adopted = adopted,
+            AbortRetried = retried,
+            AbortedOverMaximum = overMaximum,
+            Errors = errors,
+        };
+        LogSwept(logger, report.ToString());
+        return report;
+    }
+
+    private async Task<SweepAction> SweepAsync(WatchApi watches, GuardedApp app, ChangeOrderSummary order, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var watch = await watches.GetAsync(order.ChangeOrderId, cancellationToken).ConfigureAwait(false);
+        var age = order.CreateTime is { } created ? now - created : TimeSpan.Zero;
+
+        if (age > options.HardMaximum)
+        {
+            var reason = $"the change order has run for {Json.DurationFormat.Format(age)}, past the hard maximum of {Json.DurationFormat.Format(options.HardMaximum)}";
+            if (watch is { HasEnded: false })
+            {
+                await watches.AbortAsync(order.ChangeOrderId, new ManualCommand(reason, Actor), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await StartAbortingWatchAsync(watches, app, order, reason, cancellationToken).ConfigureAwait(false);
+            }
+
+            return SweepAction.AbortedOverMaximum;
+        }
+
+        if (watch is { HasEnded: false })
+        {
+            return SweepAction.AlreadyWatched;
+        }
+
+        if (watch is not null && (watch.RuntimeStatus == WatchRuntimeStatus.Failed || watch.Outcome?.Outcome == WatchOutcome.AbortFailed))
+        {
+            var previous = watch.Outcome?.ErrorCode ?? watch.Failure ?? "the watch failed";
+            await StartAbortingWatchAsync(watches, app, order, $"retrying an abort that failed before ({previous})", cancellationToken).ConfigureAwait(false);
+            return SweepAction.AbortRetried;
+        }
+
+        if (watch is not null && watch.Outcome?.Outcome is WatchOutcome.Stopped or WatchOutcome.DryRunWouldAbort)
+        {
+            // Someone chose to stop watching (or to only rehearse): respect it.
+            return SweepAction.AlreadyWatched;
+        }
+
+        if (!options.AdoptUnwatched)
+        {
+            return SweepAction.AlreadyWatched;
+        }
+
+        var started = await watches.StartAsync(new WatchStartRequest
+        {
+            RegionId = app.RegionId,
+            AppId = app.AppId,
+            ChangeOrderId = order.ChangeOrderId,
+            RequestedBy = Actor,
+        }, cancellationToken).ConfigureAwait(false);
+        if (started.Status == StartWatchStatus.Invalid)
+        {
+            throw new InvalidOperationException(string.Join("; ", started.Errors.Select(e => $"{e.Field} {e.Message}")));
+        }
+
+        return started.Status == StartWatchStatus.Started ? SweepAction.Adopted : SweepAction.AlreadyWatched;
+    }
+
+    private static async Task StartAbortingWatchAsync(WatchApi watches, GuardedApp app, ChangeOrderSummary order, string reason, CancellationToken cancellationToken)
+    {
+        var (input, errors) = watches.Validate(new WatchStartRequest
+        {
+            RegionId = app.RegionId,
+            AppId = app.AppId,
+            ChangeOrderId = order.ChangeOrderId,
+            RequestedBy = Actor,
+        });
+        if (input is null)
+        {
+            throw new InvalidOperationException(string.Join("; ", errors.Select(e => $"{e.Field} {e.Message}")));
+        }
+
+        await watches.ScheduleAsync(input with { AbortReason = reason }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<GuardedApp>> ResolveAppsAsync(List<string> errors, CancellationToken cancellationToken)
+    {
+        var apps = new List<GuardedApp>(options.Apps);
+        foreach (var ns in options.Namespaces)
+        {
+            try
+            {
+                for (var page = 1; page <= 100; page++)
+                {
+                    var result = await sae.ListApplicationsAsync(ns.RegionId, new ListApplicationsQuery(NamespaceId: ns.NamespaceId, CurrentPage: page, PageSize: 100), cancellationToken).ConfigureAwait(false);
+                    apps.AddRange(result.Applications.Select(a => new GuardedApp { RegionId = ns.RegionId, AppId = a.AppId }));
+                    if (result.Applications.Count < 100 || page * 100 >= result.TotalSize)
+                    {
+                        break;
+                    }
+                }
+            }
+            catch (SaeException ex)
+            {
+                errors.Add($"{ns.NamespaceId}: {ex.Message}");
+            }
+        }
+
+        return apps.DistinctBy(a => (a.RegionId, a.AppId)).ToArray();
+    }
+
+    private enum SweepAction
+    {
+        AlreadyWatched,
+        Adopted,
+        AbortRetried,
+        AbortedOverMaximum,
+    }
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Rollback guard sweep: {Report}")]
+    private static partial void LogSwept(ILogger logger, string report);
+}

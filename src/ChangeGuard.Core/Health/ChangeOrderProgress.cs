@@ -1,0 +1,20 @@
+using ChangeGuard.Sae.Models.ChangeOrders;
+
+namespace ChangeGuard.Core.Health;
+
+/// <summary>Where the change order stands: status, SubStatus and its batches.</summary>
+/// <param name="Status">The order's status.</param>
+/// <param name="SubStatus">Abnormal when a batch failed and SAE waits for a manual rollback.</param>
+/// <param name="CurrentBatch">The batch running or next (1-based), 0 before any.</param>
+/// <param name="BatchCount">How many batches the order has.</param>
+/// <param name="FailedBatch">The first failed batch (1-based), when one failed.</param>
+/// <param name="StartedAt">When the order was created.</param>
+/// <param name="AnyBatchStarted">True once a batch has started, so instance data is expected.</param>
+public sealed record ChangeOrderProgress(
+    ChangeOrderStatus Status,
+    ChangeOrderSubStatus SubStatus,
+    int CurrentBatch,
+    int BatchCount,
+    int? FailedBatch,
+    DateTimeOffset? StartedAt,
+    bool AnyBatchStarted);

@@ -1,0 +1,27 @@
+namespace ChangeGuard.Core.Orchestration;
+
+/// <summary>
+/// Delays between abort attempts: exponential (2 s, 4 s, 8 s ... capped at 60 s) with jitter, or SAE's
+/// retry-after when it gave one. The jitter comes from the caller, so the orchestrator can draw it
+/// deterministically.
+/// </summary>
+public static class AbortBackoff
+{
+    /// <summary>The first delay.</summary>
+    public static readonly TimeSpan First = TimeSpan.FromSeconds(2);
+
+    /// <summary>The longest delay.</summary>
+    public static readonly TimeSpan Max = TimeSpan.FromSeconds(60);
+
+    /// <summary>The delay after <paramref name="attempt"/> (1-based) failed; <paramref name="jitter"/> in [0, 1).</summary>
+    public static TimeSpan Delay(int attempt, double jitter, TimeSpan? retryAfter = null)
+    {
+        if (retryAfter is { } asked && asked > TimeSpan.Zero)
+        {
+            return asked < Max ? asked : Max;
+        }
+
+        var ceiling = Math.Min(First.TotalSeconds * Math.Pow(2, Math.Max(0, attempt - 1)), Max.TotalSeconds);
+        return TimeSpan.FromSeconds(ceiling * (0.5 + (Math.Clamp(jitter, 0, 1) / 2)));
+    }
+}

@@ -1,0 +1,23 @@
+namespace ChangeGuard.Core.Orchestration;
+
+/// <summary>How a watch ended.</summary>
+public enum WatchOutcome
+{
+    /// <summary>The change order succeeded; nothing was aborted.</summary>
+    Succeeded,
+
+    /// <summary>ChangeGuard aborted the change order.</summary>
+    Aborted,
+
+    /// <summary>The order ended on its own (failed, or terminated by someone else) before ChangeGuard acted.</summary>
+    AlreadyEnded,
+
+    /// <summary>Someone stopped the watch, or it stopped after too many read errors; the order was left alone.</summary>
+    Stopped,
+
+    /// <summary>ChangeGuard tried to abort and could not.</summary>
+    AbortFailed,
+
+    /// <summary>Dry run: the order would have been aborted.</summary>
+    DryRunWouldAbort,
+}

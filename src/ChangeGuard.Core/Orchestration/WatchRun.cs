@@ -1,0 +1,281 @@
+using ChangeGuard.Core.Activities;
+using ChangeGuard.Core.Health;
+using ChangeGuard.Sae.Models.ChangeOrders;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+
+// The logger field is created by context.CreateReplaySafeLogger in the constructor; the analyzer cannot follow a
+// field, so it is told here that this logger is the replay-safe one.
+#pragma warning disable DURABLE0010
+
+namespace ChangeGuard.Core.Orchestration;
+
+/// <summary>One execution (generation) of a watch: the poll loop, manual commands, the abort and its confirmation.</summary>
+internal sealed partial class WatchRun
+{
+    private readonly TaskOrchestrationContext _context;
+    private readonly WatchInput _input;
+    private readonly ILogger _logger;
+    private readonly Task<ManualCommand> _abortNow;
+    private readonly Task<ManualCommand> _stop;
+    private readonly Task _anyCommand;
+    private readonly DateTimeOffset _startedAt;
+    private WatchState _state;
+
+    public WatchRun(TaskOrchestrationContext context, WatchInput input)
+    {
+        _context = context;
+        _input = input;
+        _logger = context.CreateReplaySafeLogger<WatchOrchestrator>();
+        _startedAt = input.StartedAt ?? Now;
+        _state = input.State ?? WatchState.Initial;
+
+        // One waiter per event per generation, raced against timers and activities; never re-created per poll.
+        _abortNow = context.WaitForExternalEvent<ManualCommand>(WatchEvents.AbortNow);
+        _stop = context.WaitForExternalEvent<ManualCommand>(WatchEvents.StopWatching);
+        _anyCommand = Task.WhenAny(_abortNow, _stop);
+    }
+
+    private DateTimeOffset Now => new(DateTime.SpecifyKind(_context.CurrentUtcDateTime, DateTimeKind.Utc));
+
+    private WatchTarget Target => _input.Target;
+
+    private Policy.WatchPolicy Policy => _input.Policy;
+
+    public async Task<WatchResult> ExecuteAsync()
+    {
+        if (_input.State is null)
+        {
+            LogStarted(_logger, Target.ChangeOrderId, Target.AppId, Target.RegionId, Policy.DryRun);
+            if (_input.AbortReason is { } reason)
+            {
+                return await AbortAsync(reason, [], _input.RequestedBy);
+            }
+
+            if (Policy.InitialDelay > TimeSpan.Zero)
+            {
+                SetStatus(WatchPhase.Starting, Now + Policy.InitialDelay);
+                if (await DelayAsync(Now + Policy.InitialDelay) is { } ended)
+                {
+                    return ended;
+                }
+            }
+        }
+
+        for (var poll = 0; poll < WatchOrchestrator.PollsPerGeneration; poll++)
+        {
+            if (Now - _startedAt >= Policy.Timeout)
+            {
+                var evidence = new Evidence("timeout", $"running for {Json.DurationFormat.Format(Now - _startedAt)}", $"at most {Json.DurationFormat.Format(Policy.Timeout)}", []);
+                return await AbortAsync($"timeout: the change order ran longer than {Json.DurationFormat.Format(Policy.Timeout)} since the watch started", [evidence], null);
+            }
+
+            SetStatus(WatchPhase.Watching, null);
+            var read = _context.CallActivityAsync<HealthRead>(nameof(ReadHealthActivity),
+                new ReadHealthRequest(Target.RegionId, Target.AppId, Target.ChangeOrderId, _state.GroupId));
+            if (await Task.WhenAny(read, _anyCommand) == _anyCommand)
+            {
+                return await HandleCommandAsync();
+            }
+
+            var verdict = Judge(await read);
+            (_state, var step) = WatchDecider.Apply(_state, verdict, Policy, Now);
+            var decision = _state.Decisions[^1];
+            LogPoll(_logger, Target.ChangeOrderId, decision.Poll, decision.Verdict, decision.Reason, decision.Action);
+
+            switch (step.Kind)
+            {
+                case NextStepKind.Abort:
+                    return await AbortAsync(step.Reason, step.Evidence, null);
+                case NextStepKind.Finish:
+                    return Finish(step.Outcome ?? WatchOutcome.Stopped, step.Reason, step.Evidence, finalStatus: step.FinalStatus);
+            }
+
+            var deadline = _startedAt + Policy.Timeout;
+            var nextPoll = Now + Policy.PollInterval < deadline ? Now + Policy.PollInterval : deadline;
+            SetStatus(WatchPhase.Watching, nextPoll);
+            if (await DelayAsync(nextPoll) is { } result)
+            {
+                return result;
+            }
+        }
+
+        _context.ContinueAsNew(_input with { StartedAt = _startedAt, State = _state with { Generation = _state.Generation + 1 } });
+        return null!;
+    }
+
+    private Verdict Judge(HealthRead read)
+    {
+        _state = _state with { SaeCalls = _state.SaeCalls + read.SaeCalls, GroupId = read.GroupId ?? _state.GroupId };
+        if (read.Snapshot is not { } snapshot)
+        {
+            var failure = read.Failure;
+            var evidence = failure is null ? [] : new[] { new Evidence("saeRead", failure.ToString(), "readable", []) };
+            return new Verdict(VerdictKind.ReadFailed, failure?.ToString() ?? "SAE could not be read", false, evidence);
+        }
+
+        _state = _state with { Baseline = _state.Baseline.Observe(snapshot.Instances, _startedAt) };
+        return HealthEvaluator.Evaluate(snapshot, Policy, _state.Baseline);
+    }
+
+    private async Task<WatchResult?> DelayAsync(DateTimeOffset fireAt)
+    {
+        using var cancel = new CancellationTokenSource();
+        var timer = _context.CreateTimer(fireAt.UtcDateTime, cancel.Token);
+        if (await Task.WhenAny(timer, _anyCommand) == _anyCommand)
+        {
+            cancel.Cancel();
+            return await HandleCommandAsync();
+        }
+
+        return null;
+    }
+
+    private async Task<WatchResult> HandleCommandAsync()
+    {
+        if (_abortNow.IsCompleted)
+        {
+            var command = await _abortNow;
+            var reason = $"manual abort{(command.RequestedBy is null ? string.Empty : " by " + command.RequestedBy)}{(string.IsNullOrWhiteSpace(command.Reason) ? string.Empty : ": " + command.Reason)}";
+            Record(VerdictKind.Breach, reason, "abort (manual)");
+            return await AbortAsync(reason, [], command.RequestedBy);
+        }
+
+        var stop = await _stop;
+        var why = $"stopped{(stop.RequestedBy is null ? string.Empty : " by " + stop.RequestedBy)}{(string.IsNullOrWhiteSpace(stop.Reason) ? string.Empty : ": " + stop.Reason)}";
+        Record(_state.LastVerdict ?? VerdictKind.Healthy, why, "stop watching");
+        return Finish(WatchOutcome.Stopped, why, [], requestedBy: stop.RequestedBy);
+    }
+
+    private async Task<WatchResult> AbortAsync(string reason, IReadOnlyList<Evidence> evidence, string? requestedBy)
+    {
+        if (Policy.DryRun)
+        {
+            return Finish(WatchOutcome.DryRunWouldAbort, reason, evidence, requestedBy: requestedBy);
+        }
+
+        SetStatus(WatchPhase.Aborting, null);
+        var deadline = Now + Policy.AbortDeadline;
+        AbortAttempt? last = null;
+        var attempt = 0;
+        while (attempt < Policy.MaxAbortAttempts)
+        {
+            attempt++;
+            last = await _context.CallActivityAsync<AbortAttempt>(nameof(AbortChangeOrderActivity),
+                new AbortRequest(Target.RegionId, Target.ChangeOrderId, Policy.Rollback, attempt));
+            _state = _state with { SaeCalls = _state.SaeCalls + last.SaeCalls };
+
+            switch (last.Outcome)
+            {
+                case AbortAttemptOutcome.Accepted:
+                    Record(VerdictKind.Breach, reason, $"abort accepted (attempt {attempt})");
+                    return await ConfirmAsync(reason, evidence, requestedBy, last.RequestId);
+                case AbortAttemptOutcome.NotRunning when last.OrderStatus is { } status && status.IsTerminal():
+                    Record(VerdictKind.EndedOtherwise, $"abort met {Sae.Errors.SaeErrorCodes.ChangeOrderNotRunning}; the order had ended with status {(int)status}", "finish");
+                    return Finish(WatchOutcome.AlreadyEnded, $"{reason}; but the change order had already ended (status {(int)status} {status})", evidence,
+                        finalStatus: status, requestedBy: requestedBy);
+                case AbortAttemptOutcome.Fatal:
+                    Record(VerdictKind.Breach, $"abort refused: {last.Failure}", "abort failed");
+                    return Finish(WatchOutcome.AbortFailed, reason, evidence, errorCode: last.Failure?.Code, errorMessage: last.Failure?.Message, requestedBy: requestedBy);
+            }
+
+            var delay = AbortBackoff.Delay(attempt, Jitter(), last.Failure?.RetryAfter);
+            if (attempt >= Policy.MaxAbortAttempts || Now + delay > deadline)
+            {
+                break;
+            }
+
+            Record(VerdictKind.Breach, $"abort attempt {attempt}: {last.Failure?.ToString() ?? "order still running"}", $"retry in {Json.DurationFormat.Format(delay)}");
+            SetStatus(WatchPhase.Aborting, Now + delay);
+            await _context.CreateTimer((Now + delay).UtcDateTime, CancellationToken.None);
+        }
+
+        var code = last?.Failure?.Code ?? "ChangeGuard.AbortDeadline";
+        var message = $"gave up after {attempt} attempt(s) within {Json.DurationFormat.Format(Policy.AbortDeadline)}: {last?.Failure?.Message ?? "the order stayed running"}";
+        Record(VerdictKind.Breach, message, "abort failed");
+        return Finish(WatchOutcome.AbortFailed, reason, evidence, errorCode: code, errorMessage: message, requestedBy: requestedBy);
+    }
+
+    private async Task<WatchResult> ConfirmAsync(string reason, IReadOnlyList<Evidence> evidence, string? requestedBy, string? requestId)
+    {
+        var deadline = Now + Policy.AbortConfirmTimeout;
+        var interval = Policy.PollInterval < TimeSpan.FromSeconds(5) ? Policy.PollInterval : TimeSpan.FromSeconds(5);
+        var checks = (int)Math.Ceiling(Policy.AbortConfirmTimeout / interval) + 1;
+        OrderStatusRead? read = null;
+        for (var check = 0; check < checks; check++)
+        {
+            SetStatus(WatchPhase.ConfirmingAbort, null);
+            read = await _context.CallActivityAsync<OrderStatusRead>(nameof(ConfirmAbortActivity),
+                new OrderStatusRequest(Target.RegionId, Target.ChangeOrderId));
+            _state = _state with { SaeCalls = _state.SaeCalls + 1 };
+            if (read.Status is { } status && status.IsTerminal())
+            {
+                return Finish(WatchOutcome.Aborted, reason, evidence, finalStatus: status, confirmed: true, abortRequestId: requestId, requestedBy: requestedBy);
+            }
+
+            if (Now + interval > deadline)
+            {
+                break;
+            }
+
+            await _context.CreateTimer((Now + interval).UtcDateTime, CancellationToken.None);
+        }
+
+        var note = $"{reason}; the abort was accepted but the order did not reach a terminal status within {Json.DurationFormat.Format(Policy.AbortConfirmTimeout)}";
+        return Finish(WatchOutcome.Aborted, note, evidence, finalStatus: read?.Status, confirmed: false, abortRequestId: requestId, requestedBy: requestedBy);
+    }
+
+    private WatchResult Finish(
+        WatchOutcome outcome,
+        string reason,
+        IReadOnlyList<Evidence> evidence,
+        ChangeOrderStatus? finalStatus = null,
+        bool? confirmed = null,
+        string? errorCode = null,
+        string? errorMessage = null,
+        string? abortRequestId = null,
+        string? requestedBy = null)
+    {
+        SetStatus(WatchPhase.Ended, null);
+        LogEnded(_logger, Target.ChangeOrderId, outcome, reason);
+        return new WatchResult
+        {
+            Outcome = outcome,
+            Target = Target,
+            Reason = reason,
+            Evidence = evidence,
+            FinalStatus = finalStatus,
+            AbortConfirmed = confirmed,
+            ErrorCode = errorCode,
+            ErrorMessage = errorMessage,
+            AbortRequestId = abortRequestId,
+            RequestedBy = requestedBy,
+            Polls = _state.Polls,
+            SaeCalls = _state.SaeCalls,
+            StartedAt = _startedAt,
+            EndedAt = Now,
+            Timeline = _state.Decisions,
+        };
+    }
+
+    private void Record(VerdictKind verdict, string reason, string action) =>
+        _state = _state.Record(new Decision(Now, _state.Polls, verdict, reason, action));
+
+    private void SetStatus(WatchPhase phase, DateTimeOffset? nextPollAt) =>
+        _context.SetCustomStatus(WatchStatus.From(phase, _state, _startedAt, nextPollAt));
+
+    private double Jitter()
+    {
+        var bytes = _context.NewGuid().ToByteArray();
+        return BitConverter.ToUInt32(bytes, 0) / ((double)uint.MaxValue + 1);
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Watching change order {ChangeOrderId} of app {AppId} in {RegionId} (dry run {DryRun})")]
+    private static partial void LogStarted(ILogger logger, string changeOrderId, string appId, string regionId, bool dryRun);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Change order {ChangeOrderId} poll {Poll}: {Verdict}, {Reason}; {Action}")]
+    private static partial void LogPoll(ILogger logger, string changeOrderId, int poll, VerdictKind verdict, string reason, string action);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Watch of change order {ChangeOrderId} ended {Outcome}: {Reason}")]
+    private static partial void LogEnded(ILogger logger, string changeOrderId, WatchOutcome outcome, string reason);
+}

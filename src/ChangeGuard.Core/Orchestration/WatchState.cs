@@ -1,0 +1,50 @@
+using ChangeGuard.Core.Health;
+
+namespace ChangeGuard.Core.Orchestration;
+
+/// <summary>
+/// What a watch carries from poll to poll and across ContinueAsNew: counters, the restart baseline, the cached
+/// group id and the last decisions (bounded), so history stays small however long the watch runs.
+/// </summary>
+public sealed record WatchState
+{
+    /// <summary>How many decisions the state keeps.</summary>
+    public const int DecisionsKept = 20;
+
+    /// <summary>A watch that has not polled yet.</summary>
+    public static WatchState Initial { get; } = new();
+
+    /// <summary>ContinueAsNew generations so far.</summary>
+    public int Generation { get; init; }
+
+    /// <summary>Polls so far.</summary>
+    public int Polls { get; init; }
+
+    /// <summary>Breaching polls in a row.</summary>
+    public int ConsecutiveBreaches { get; init; }
+
+    /// <summary>Polls in a row that could not read SAE.</summary>
+    public int ConsecutiveErrors { get; init; }
+
+    /// <summary>SAE calls made by this watch.</summary>
+    public int SaeCalls { get; init; }
+
+    /// <summary>The app's instance group, read once.</summary>
+    public string? GroupId { get; init; }
+
+    /// <summary>Restart counts of instances that predate the watch.</summary>
+    public RestartBaseline Baseline { get; init; } = RestartBaseline.Empty;
+
+    /// <summary>The last verdict's kind.</summary>
+    public VerdictKind? LastVerdict { get; init; }
+
+    /// <summary>The last verdict's reason: the health summary shown in status.</summary>
+    public string? LastHealth { get; init; }
+
+    /// <summary>The last decisions, oldest first.</summary>
+    public IReadOnlyList<Decision> Decisions { get; init; } = [];
+
+    /// <summary>This state with a decision appended (keeping the last <see cref="DecisionsKept"/>).</summary>
+    public WatchState Record(Decision decision) =>
+        this with { Decisions = Decisions.Append(decision).TakeLast(DecisionsKept).ToArray() };
+}

@@ -1,0 +1,60 @@
+using ChangeGuard.Core.Health;
+
+namespace ChangeGuard.Core.Orchestration;
+
+/// <summary>
+/// The orchestration's custom status: a bounded summary (phase, last health, counters, last decisions, next poll)
+/// kept well under Durable's 16 KB limit.
+/// </summary>
+public sealed record WatchStatus
+{
+    /// <summary>Most decisions shown.</summary>
+    public const int DecisionsShown = 5;
+
+    /// <summary>Where the watch is.</summary>
+    public WatchPhase Phase { get; init; }
+
+    /// <summary>The last verdict.</summary>
+    public VerdictKind? LastVerdict { get; init; }
+
+    /// <summary>The last health summary.</summary>
+    public string? LastHealth { get; init; }
+
+    /// <summary>Polls so far.</summary>
+    public int Polls { get; init; }
+
+    /// <summary>Breaching polls in a row.</summary>
+    public int ConsecutiveBreaches { get; init; }
+
+    /// <summary>Unreadable polls in a row.</summary>
+    public int ConsecutiveErrors { get; init; }
+
+    /// <summary>SAE calls so far.</summary>
+    public int SaeCalls { get; init; }
+
+    /// <summary>When the watch started.</summary>
+    public DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>When the next poll is due.</summary>
+    public DateTimeOffset? NextPollAt { get; init; }
+
+    /// <summary>The last few decisions.</summary>
+    public IReadOnlyList<Decision> LastDecisions { get; init; } = [];
+
+    /// <summary>The status for a state.</summary>
+    public static WatchStatus From(WatchPhase phase, WatchState state, DateTimeOffset startedAt, DateTimeOffset? nextPollAt) => new()
+    {
+        Phase = phase,
+        LastVerdict = state.LastVerdict,
+        LastHealth = Truncate(state.LastHealth, 1024),
+        Polls = state.Polls,
+        ConsecutiveBreaches = state.ConsecutiveBreaches,
+        ConsecutiveErrors = state.ConsecutiveErrors,
+        SaeCalls = state.SaeCalls,
+        StartedAt = startedAt,
+        NextPollAt = nextPollAt,
+        LastDecisions = state.Decisions.TakeLast(DecisionsShown).Select(d => d with { Reason = Truncate(d.Reason, 512)! }).ToArray(),
+    };
+
+    private static string? Truncate(string? text, int max) => text is null || text.Length <= max ? text : text[..(max - 1)] + "…";
+}

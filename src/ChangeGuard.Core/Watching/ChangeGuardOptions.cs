@@ -1,0 +1,13 @@
+using ChangeGuard.Core.Policy;
+
+namespace ChangeGuard.Core.Watching;
+
+/// <summary>The configured defaults every watch starts from (section <c>ChangeGuard</c>).</summary>
+public sealed class ChangeGuardOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "ChangeGuard";
+
+    /// <summary>The default policy (section <c>ChangeGuard:Policy</c>); requests override single fields.</summary>
+    public WatchPolicy Policy { get; set; } = WatchPolicy.Default;
+}
