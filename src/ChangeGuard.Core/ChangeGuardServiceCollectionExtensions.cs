@@ -66,14 +66,19 @@ public static class ChangeGuardServiceCollectionExtensions
 public sealed class WatchApiFactory(IOptions<ChangeGuardOptions> options, ISaeCredentialSource credentials)
 {
     /// <summary>A watch API over the given client.</summary>
-    public WatchApi Create(DurableTaskClient client) => new(client, options.Value.Policy, credentials);
+    public WatchApi Create(DurableTaskClient client) => new(client, options.Value.Policy, credentials, options.Value.PollsPerGeneration);
 }
 
 internal sealed class ChangeGuardOptionsValidator : IValidateOptions<ChangeGuardOptions>
 {
     public ValidateOptionsResult Validate(string? name, ChangeGuardOptions options)
     {
-        var errors = options.Policy.Validate("ChangeGuard:Policy");
+        var errors = options.Policy.Validate("ChangeGuard:Policy").ToList();
+        if (options.PollsPerGeneration is < 2 or > 500)
+        {
+            errors.Add(new Policy.ValidationError("ChangeGuard:PollsPerGeneration", "must be between 2 and 500"));
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors.Select(e => $"{e.Field.Replace('.', ':')} {e.Message}"));
     }
 }

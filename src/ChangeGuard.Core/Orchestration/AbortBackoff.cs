@@ -1,9 +1,9 @@
 namespace ChangeGuard.Core.Orchestration;
 
 /// <summary>
-/// Delays between abort attempts: exponential (2 s, 4 s, 8 s ... capped at 60 s) with jitter, or SAE's
-/// retry-after when it gave one. The jitter comes from the caller, so the orchestrator can draw it
-/// deterministically.
+/// Delays between abort attempts: exponential from a first delay (2 s, or the poll interval when shorter: 2 s,
+/// 4 s, 8 s ... capped at 60 s) with jitter, or SAE's retry-after when it gave one. The jitter comes from the
+/// caller, so the orchestrator can draw it deterministically.
 /// </summary>
 public static class AbortBackoff
 {
@@ -14,14 +14,15 @@ public static class AbortBackoff
     public static readonly TimeSpan Max = TimeSpan.FromSeconds(60);
 
     /// <summary>The delay after <paramref name="attempt"/> (1-based) failed; <paramref name="jitter"/> in [0, 1).</summary>
-    public static TimeSpan Delay(int attempt, double jitter, TimeSpan? retryAfter = null)
+    public static TimeSpan Delay(int attempt, double jitter, TimeSpan? retryAfter = null, TimeSpan? first = null)
     {
+        var start = first is { } given && given > TimeSpan.Zero && given < First ? given : First;
         if (retryAfter is { } asked && asked > TimeSpan.Zero)
         {
             return asked < Max ? asked : Max;
         }
 
-        var ceiling = Math.Min(First.TotalSeconds * Math.Pow(2, Math.Max(0, attempt - 1)), Max.TotalSeconds);
+        var ceiling = Math.Min(start.TotalSeconds * Math.Pow(2, Math.Max(0, attempt - 1)), Max.TotalSeconds);
         return TimeSpan.FromSeconds(ceiling * (0.5 + (Math.Clamp(jitter, 0, 1) / 2)));
     }
 }

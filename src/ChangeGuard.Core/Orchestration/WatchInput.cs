@@ -6,6 +6,8 @@ namespace ChangeGuard.Core.Orchestration;
 /// The orchestration's input: target, effective policy and who asked; on ContinueAsNew also the start time and
 /// state. Never a credential: activities read those from configuration. <paramref name="AbortReason"/> makes the
 /// watch abort at once (the rollback guard uses it to retry a failed abort or stop an order past its maximum).
+/// <paramref name="PollsPerGeneration"/> is how many polls one history generation holds before ContinueAsNew; it
+/// travels in the input so that replays never depend on configuration.
 /// </summary>
 public sealed record WatchInput(
     WatchTarget Target,
@@ -13,4 +15,9 @@ public sealed record WatchInput(
     string? RequestedBy,
     DateTimeOffset? StartedAt = null,
     WatchState? State = null,
-    string? AbortReason = null);
+    string? AbortReason = null,
+    int PollsPerGeneration = WatchInput.DefaultPollsPerGeneration)
+{
+    /// <summary>Polls per generation unless configured otherwise.</summary>
+    public const int DefaultPollsPerGeneration = 50;
+}

@@ -5,15 +5,12 @@ namespace ChangeGuard.Core.Orchestration;
 /// <summary>
 /// The durable watch over one change order: polls health on durable timers, decides with
 /// <see cref="WatchDecider"/>, aborts with idempotent retries, and continues as new every
-/// <see cref="PollsPerGeneration"/> polls so its history stays bounded. Deterministic: the only clock is the
+/// <see cref="WatchInput.PollsPerGeneration"/> polls so its history stays bounded. Deterministic: the only clock is the
 /// context's, the only randomness its <c>NewGuid</c>, and all I/O happens in activities.
 /// </summary>
 [DurableTask(nameof(WatchOrchestrator))]
 public sealed class WatchOrchestrator : TaskOrchestrator<WatchInput, WatchResult>
 {
-    /// <summary>Polls per history generation before ContinueAsNew.</summary>
-    public const int PollsPerGeneration = 50;
-
     /// <inheritdoc />
     public override Task<WatchResult> RunAsync(TaskOrchestrationContext context, WatchInput input)
     {

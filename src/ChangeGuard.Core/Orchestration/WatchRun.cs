@@ -62,7 +62,7 @@ internal sealed partial class WatchRun
             }
         }
 
-        for (var poll = 0; poll < WatchOrchestrator.PollsPerGeneration; poll++)
+        for (var poll = 0; poll < _input.PollsPerGeneration; poll++)
         {
             if (Now - _startedAt >= Policy.Timeout)
             {
@@ -179,7 +179,7 @@ internal sealed partial class WatchRun
                     return Finish(WatchOutcome.AbortFailed, reason, evidence, errorCode: last.Failure?.Code, errorMessage: last.Failure?.Message, requestedBy: requestedBy);
             }
 
-            var delay = AbortBackoff.Delay(attempt, Jitter(), last.Failure?.RetryAfter);
+            var delay = AbortBackoff.Delay(attempt, Jitter(), last.Failure?.RetryAfter, Policy.PollInterval);
             if (attempt >= Policy.MaxAbortAttempts || Now + delay > deadline)
             {
                 break;

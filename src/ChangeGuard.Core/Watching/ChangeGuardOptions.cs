@@ -10,4 +10,7 @@ public sealed class ChangeGuardOptions
 
     /// <summary>The default policy (section <c>ChangeGuard:Policy</c>); requests override single fields.</summary>
     public WatchPolicy Policy { get; set; } = WatchPolicy.Default;
+
+    /// <summary>Polls per history generation before ContinueAsNew (2 to 500; default 50).</summary>
+    public int PollsPerGeneration { get; set; } = Orchestration.WatchInput.DefaultPollsPerGeneration;
 }

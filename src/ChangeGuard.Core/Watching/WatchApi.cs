@@ -12,7 +12,7 @@ namespace ChangeGuard.Core.Watching;
 /// Start, read, list, abort and stop watches over a <see cref="DurableTaskClient"/>. Every host (Functions, the
 /// CLI, <c>serve</c>) calls this and only maps its results to HTTP or terminal output; no host holds a rule.
 /// </summary>
-public sealed class WatchApi(DurableTaskClient client, WatchPolicy defaults, ISaeCredentialSource credentials)
+public sealed class WatchApi(DurableTaskClient client, WatchPolicy defaults, ISaeCredentialSource credentials, int pollsPerGeneration = WatchInput.DefaultPollsPerGeneration)
 {
     private static readonly OrchestrationRuntimeStatus[] ActiveStatuses =
         [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended];
@@ -76,7 +76,7 @@ public sealed class WatchApi(DurableTaskClient client, WatchPolicy defaults, ISa
         }
 
         var target = new WatchTarget(request.RegionId!, request.AppId!, request.ChangeOrderId!);
-        return (new WatchInput(target, policy, request.RequestedBy), errors);
+        return (new WatchInput(target, policy, request.RequestedBy, PollsPerGeneration: pollsPerGeneration), errors);
     }
 
     /// <summary>Schedules a validated input under the change order's instance id; one active watch per order.</summary>

@@ -1,0 +1,138 @@
+using ChangeGuard.Core;
+using ChangeGuard.Core.Guard;
+using ChangeGuard.Core.Orchestration;
+using ChangeGuard.Core.Watching;
+using ChangeGuard.Simulator.Scenarios;
+using ChangeGuard.Testing.Logging;
+using ChangeGuard.Testing.Simulation;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ChangeGuard.Testing.Engine;
+
+/// <summary>
+/// The whole engine in one process: the in-process Durable Task host running ChangeGuard's orchestration and
+/// activities, whose SAE client talks to a simulator over loopback. No fakes between the parts.
+/// </summary>
+public sealed class GuardHarness : IAsyncDisposable
+{
+    private readonly ILoggerFactory _loggerFactory;
+
+    private GuardHarness(SimulatorFixture simulator, DurableTaskTestHost host, CapturingLoggerProvider logs, ILoggerFactory loggerFactory)
+    {
+        Simulator = simulator;
+        Host = host;
+        Logs = logs;
+        _loggerFactory = loggerFactory;
+        Watches = host.Services.GetRequiredService<WatchApiFactory>().Create(host.Client);
+    }
+
+    public SimulatorFixture Simulator { get; }
+
+    public DurableTaskTestHost Host { get; }
+
+    public DurableTaskClient Client => Host.Client;
+
+    public WatchApi Watches { get; }
+
+    /// <summary>Every log line of the engine, the activities and the SAE client.</summary>
+    public CapturingLoggerProvider Logs { get; }
+
+    public RollbackGuard Guard => Host.Services.GetRequiredService<RollbackGuard>();
+
+    public static async Task<GuardHarness> StartAsync(Scenario scenario, IDictionary<string, string?>? settings = null)
+    {
+        var simulator = await SimulatorFixture.StartAsync(scenario);
+        var logs = new CapturingLoggerProvider();
+        var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Information).AddProvider(logs));
+        var values = new Dictionary<string, string?>
+        {
+            ["Sae:Endpoint"] = simulator.BaseAddress.ToString(),
+            ["Sae:AccessKeyId"] = simulator.Simulator.Options.AccessKeyId,
+            ["Sae:AccessKeySecret"] = simulator.Simulator.Options.AccessKeySecret,
+            ["Sae:RetryBaseDelay"] = "00:00:00.010",
+            ["Sae:MaxRetryDelay"] = "00:00:00.100",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var host = await DurableTaskTestHost.StartAsync(
+            registry => registry.AddChangeGuardTasks(),
+            new DurableTaskTestHostOptions
+            {
+                LoggerFactory = loggerFactory,
+                ConfigureServices = services =>
+                {
+                    services.AddLogging(b => b.SetMinimumLevel(LogLevel.Information).AddProvider(logs));
+                    services.AddChangeGuardCore(configuration);
+                },
+            });
+        return new GuardHarness(simulator, host, logs, loggerFactory);
+    }
+
+    /// <summary>Starts a watch with a fast test policy unless the request says otherwise.</summary>
+    public async Task<StartWatchResult> StartWatchAsync(string changeOrderId, Core.Policy.WatchPolicyOverrides? policy = null, string appId = "app-1", string regionId = "cn-hangzhou")
+    {
+        var result = await Watches.StartAsync(new WatchStartRequest
+        {
+            RegionId = regionId,
+            AppId = appId,
+            ChangeOrderId = changeOrderId,
+            Policy = policy ?? Policies.Fast(),
+            RequestedBy = "test",
+        });
+        if (result.Status == StartWatchStatus.Invalid)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
+        }
+
+        return result;
+    }
+
+    /// <summary>Waits (bounded) for a watch to end and returns its result.</summary>
+    public async Task<WatchResult> WaitForResultAsync(string changeOrderId, TimeSpan? within = null)
+    {
+        using var cancel = new CancellationTokenSource(within ?? TimeSpan.FromSeconds(60));
+        var metadata = await Client.WaitForInstanceCompletionAsync(WatchIds.ForChangeOrder(changeOrderId), getInputsAndOutputs: true, cancel.Token);
+        if (metadata.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
+        {
+            throw new InvalidOperationException($"watch ended {metadata.RuntimeStatus}: {metadata.FailureDetails?.ErrorMessage}");
+        }
+
+        return metadata.ReadOutputAs<WatchResult>()!;
+    }
+
+    /// <summary>Waits (bounded) until a condition on the watch holds.</summary>
+    public async Task<WatchView> WaitForWatchAsync(string changeOrderId, Func<WatchView, bool> condition, TimeSpan? within = null)
+    {
+        var deadline = DateTimeOffset.UtcNow + (within ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var view = await Watches.GetAsync(changeOrderId);
+            if (view is not null && condition(view))
+            {
+                return view;
+            }
+
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException($"watch of {changeOrderId} did not reach the expected state; last: {view?.RuntimeStatus} {view?.Phase} {view?.LastHealth}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Simulator.DisposeAsync();
+        _loggerFactory.Dispose();
+    }
+}
