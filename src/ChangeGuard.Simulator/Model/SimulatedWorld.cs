@@ -166,6 +166,10 @@ public sealed class SimulatedWorld
         }
     }
 
+    /// <summary>When the first sign of trouble appeared in an order's started batches, if it has yet.</summary>
+    public DateTimeOffset? FaultAppearsAt(string changeOrderId) =>
+        Read(view => view.World.FindOrderUnlocked(changeOrderId)?.FaultAppearsAt(view.Now));
+
     /// <summary>Runs a read under the lock with the current time.</summary>
     internal T Read<T>(Func<WorldView, T> read)
     {
