@@ -213,7 +213,8 @@ public sealed class SimulatedWorld
     private SimulatedChangeOrder AddOrder(SimulatedApp app, ChangeOrderDefinition definition, DateTimeOffset now)
     {
         var id = definition.ChangeOrderId is { Length: > 0 } given ? given : NewChangeOrderId();
-        var order = new SimulatedChangeOrder(id, app, definition, now, _scenario.TimeScale);
+        var createdAt = now - TimeSpan.FromSeconds(definition.AgeSeconds / _scenario.TimeScale);
+        var order = new SimulatedChangeOrder(id, app, definition, createdAt, _scenario.TimeScale);
         app.Orders.Add(order);
         _orders.Add(id, order);
         return order;

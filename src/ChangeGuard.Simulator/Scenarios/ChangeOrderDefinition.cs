@@ -15,6 +15,9 @@ public sealed record ChangeOrderDefinition
     /// <summary>Free text, searchable with ListChangeOrders' Key.</summary>
     public string? Description { get; init; }
 
+    /// <summary>Scenario seconds the order had already been running when the scenario loaded (an old order).</summary>
+    public double AgeSeconds { get; init; }
+
     /// <summary>The version the order rolls out.</summary>
     public string Version { get; init; } = "2.0.0";
 

@@ -41,6 +41,7 @@ public static class ScenarioValidator
     public static void ValidateChangeOrder(ChangeOrderDefinition order, AppDefinition app, string source, string at)
     {
         Check(order.ApprovalSeconds >= 0, source, $"{at}.approvalSeconds", "must not be negative");
+        Check(order.AgeSeconds >= 0, source, $"{at}.ageSeconds", "must not be negative");
         Check(order.BatchWaitSeconds >= 0, source, $"{at}.batchWaitSeconds", "must not be negative");
         Check(order.ConfirmAfterSeconds is null or >= 0, source, $"{at}.confirmAfterSeconds", "must not be negative");
         Check(order.Batches.Count <= app.Replicas, source, $"{at}.batches", $"cannot exceed the app's {app.Replicas} replicas");
