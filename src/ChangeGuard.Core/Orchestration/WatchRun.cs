@@ -73,7 +73,7 @@ internal sealed partial class WatchRun
             SetStatus(WatchPhase.Watching, null);
             var read = _context.CallActivityAsync<HealthRead>(nameof(ReadHealthActivity),
                 new ReadHealthRequest(Target.RegionId, Target.AppId, Target.ChangeOrderId, _state.GroupId));
-            if (await Task.WhenAny(read, _anyCommand) == _anyCommand)
+            if (await Task.WhenAny(read, _anyCommand) == _anyCommand || _anyCommand.IsCompleted)
             {
                 return await HandleCommandAsync();
             }
@@ -122,8 +122,9 @@ internal sealed partial class WatchRun
     {
         using var cancel = new CancellationTokenSource();
         var timer = _context.CreateTimer(fireAt.UtcDateTime, cancel.Token);
-        if (await Task.WhenAny(timer, _anyCommand) == _anyCommand)
+        if (await Task.WhenAny(timer, _anyCommand) == _anyCommand || _anyCommand.IsCompleted)
         {
+            // A command that arrived by the time the timer fired wins too: it was raised before this poll.
             cancel.Cancel();
             return await HandleCommandAsync();
         }

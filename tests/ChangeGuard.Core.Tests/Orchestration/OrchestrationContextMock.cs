@@ -1,0 +1,102 @@
+using ChangeGuard.Core.Activities;
+using ChangeGuard.Core.Orchestration;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
+using Moq.Protected;
+
+namespace ChangeGuard.Core.Tests.Orchestration;
+
+/// <summary>
+/// A Moq'd <see cref="TaskOrchestrationContext"/> for orchestrator branch tests: activities answer from queues,
+/// timers fire at once and move the clock, external events never arrive unless a test completes them.
+/// </summary>
+internal sealed class OrchestrationContextMock
+{
+    private readonly Queue<HealthRead> _reads = new();
+    private readonly Queue<AbortAttempt> _aborts = new();
+    private readonly Queue<OrderStatusRead> _confirms = new();
+    private DateTime _now = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
+    private int _guids;
+
+    public OrchestrationContextMock()
+    {
+        Mock = new Mock<TaskOrchestrationContext> { CallBase = true };
+        Mock.SetupGet(c => c.CurrentUtcDateTime).Returns(() => _now);
+        Mock.SetupGet(c => c.IsReplaying).Returns(false);
+        Mock.SetupGet(c => c.InstanceId).Returns("watch-co-1");
+        Mock.Protected().SetupGet<ILoggerFactory>("LoggerFactory").Returns(NullLoggerFactory.Instance);
+        Mock.Setup(c => c.NewGuid()).Returns(() => new Guid(++_guids, 0, 0, new byte[8]));
+        Mock.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()))
+            .Returns((DateTime fireAt, CancellationToken _) =>
+            {
+                Timers.Add(fireAt);
+                if (fireAt > _now)
+                {
+                    _now = fireAt;
+                }
+
+                return Task.CompletedTask;
+            });
+        Mock.Setup(c => c.WaitForExternalEvent<ManualCommand>(WatchEvents.AbortNow, It.IsAny<CancellationToken>())).Returns(AbortNow.Task);
+        Mock.Setup(c => c.WaitForExternalEvent<ManualCommand>(WatchEvents.StopWatching, It.IsAny<CancellationToken>())).Returns(Stop.Task);
+        Mock.Setup(c => c.SetCustomStatus(It.IsAny<object?>())).Callback((object? status) => Statuses.Add((WatchStatus)status!));
+        Mock.Setup(c => c.ContinueAsNew(It.IsAny<object?>(), It.IsAny<bool>())).Callback((object? input, bool _) => ContinuedWith = (WatchInput?)input);
+        Mock.Setup(c => c.CallActivityAsync<HealthRead>(It.Is<TaskName>(n => n.Name == nameof(ReadHealthActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Returns(() => Task.FromResult(_reads.Count > 0 ? _reads.Dequeue() : throw new InvalidOperationException("no more reads queued")));
+        Mock.Setup(c => c.CallActivityAsync<AbortAttempt>(It.Is<TaskName>(n => n.Name == nameof(AbortChangeOrderActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Returns(() => Task.FromResult(_aborts.Count > 0 ? _aborts.Dequeue() : throw new InvalidOperationException("no more aborts queued")));
+        Mock.Setup(c => c.CallActivityAsync<OrderStatusRead>(It.Is<TaskName>(n => n.Name == nameof(ConfirmAbortActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Returns(() => Task.FromResult(_confirms.Count > 0 ? _confirms.Dequeue() : throw new InvalidOperationException("no more confirmations queued")));
+    }
+
+    public Mock<TaskOrchestrationContext> Mock { get; }
+
+    public TaskOrchestrationContext Object => Mock.Object;
+
+    public TaskCompletionSource<ManualCommand> AbortNow { get; } = new();
+
+    public TaskCompletionSource<ManualCommand> Stop { get; } = new();
+
+    public List<DateTime> Timers { get; } = [];
+
+    public List<WatchStatus> Statuses { get; } = [];
+
+    public WatchInput? ContinuedWith { get; private set; }
+
+    public DateTime Now => _now;
+
+    public OrchestrationContextMock Reads(params HealthRead[] reads)
+    {
+        foreach (var read in reads)
+        {
+            _reads.Enqueue(read);
+        }
+
+        return this;
+    }
+
+    public OrchestrationContextMock Aborts(params AbortAttempt[] attempts)
+    {
+        foreach (var attempt in attempts)
+        {
+            _aborts.Enqueue(attempt);
+        }
+
+        return this;
+    }
+
+    public OrchestrationContextMock Confirms(params OrderStatusRead[] reads)
+    {
+        foreach (var read in reads)
+        {
+            _confirms.Enqueue(read);
+        }
+
+        return this;
+    }
+
+    public void VerifyActivity(string name, Times times) =>
+        Mock.Verify(c => c.CallActivityAsync<AbortAttempt>(It.Is<TaskName>(n => n.Name == name), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), times);
+}
