@@ -56,5 +56,31 @@ public sealed record WatchStatus
         LastDecisions = state.Decisions.TakeLast(DecisionsShown).Select(d => d with { Reason = Truncate(d.Reason, 512)! }).ToArray(),
     };
 
-    private static string? Truncate(string? text, int max) => text is null || text.Length <= max ? text : text[..(max - 1)] + "…";
+    // Durable caps custom status at 16 KB of UTF-16 JSON, and its serializer escapes non-ASCII and HTML-sensitive
+    // characters as \uXXXX (six characters each), so the budget counts escaped length, not characters: a reason in
+    // Chinese would otherwise serialize six times longer than its length.
+    private static string? Truncate(string? text, int max)
+    {
+        if (text is null || text.Sum(EscapedLength) <= max)
+        {
+            return text;
+        }
+
+        const string ellipsis = "…";
+        var budget = max - EscapedLength(ellipsis[0]);
+        var cut = 0;
+        for (var used = 0; cut < text.Length && used + EscapedLength(text[cut]) <= budget; cut++)
+        {
+            used += EscapedLength(text[cut]);
+        }
+
+        if (cut > 0 && char.IsHighSurrogate(text[cut - 1]))
+        {
+            cut--;
+        }
+
+        return text[..cut] + ellipsis;
+    }
+
+    private static int EscapedLength(char c) => c is >= ' ' and <= '~' and not ('"' or '\\' or '<' or '>' or '&' or '\'' or '+' or '`') ? 1 : 6;
 }

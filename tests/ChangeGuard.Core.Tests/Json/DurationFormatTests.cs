@@ -1,0 +1,92 @@
+using ChangeGuard.Core.Json;
+
+namespace ChangeGuard.Core.Tests.Json;
+
+public sealed class DurationFormatTests
+{
+    [Theory]
+    [InlineData("15s", 15_000)]
+    [InlineData("2m", 120_000)]
+    [InlineData("1h30m", 5_400_000)]
+    [InlineData("500ms", 500)]
+    [InlineData("PT15S", 15_000)]
+    [InlineData("00:00:15", 15_000)]
+    [InlineData("15", 15_000)]
+    [InlineData("1.5s", 1_500)]
+    [InlineData("1d", 86_400_000)]
+    [InlineData("  15s  ", 15_000)]
+    [InlineData("15S", 15_000)]
+    public void TryParse_ValidDuration_ReturnsValue(string text, long expectedMilliseconds)
+    {
+        // Arrange
+        var expected = TimeSpan.FromMilliseconds(expectedMilliseconds);
+
+        // Act
+        var parsed = DurationFormat.TryParse(text, out var value);
+
+        // Assert
+        Assert.True(parsed);
+        Assert.Equal(expected, value);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("abc")]
+    [InlineData("15x")]
+    [InlineData("-")]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    [InlineData("P")]
+    public void TryParse_NotADuration_ReturnsFalse(string? text)
+    {
+        // Arrange
+        // (the text comes from the theory data)
+
+        // Act
+        var parsed = DurationFormat.TryParse(text, out var value);
+
+        // Assert
+        Assert.False(parsed);
+        Assert.Equal(TimeSpan.Zero, value);
+    }
+
+    [Theory]
+    [InlineData(15_000, "15s")]
+    [InlineData(120_000, "2m")]
+    [InlineData(5_400_000, "1h30m")]
+    [InlineData(500, "500ms")]
+    [InlineData(0, "0s")]
+    [InlineData(90_061_001, "1d1h1m1s1ms")]
+    public void Format_Duration_IsCompact(long milliseconds, string expected)
+    {
+        // Arrange
+        var value = TimeSpan.FromMilliseconds(milliseconds);
+
+        // Act
+        var text = DurationFormat.Format(value);
+
+        // Assert
+        Assert.Equal(expected, text);
+    }
+
+    [Theory]
+    [InlineData(15_000)]
+    [InlineData(120_000)]
+    [InlineData(5_400_000)]
+    [InlineData(500)]
+    [InlineData(0)]
+    public void Format_ThenTryParse_RoundTrips(long milliseconds)
+    {
+        // Arrange
+        var value = TimeSpan.FromMilliseconds(milliseconds);
+
+        // Act
+        var parsed = DurationFormat.TryParse(DurationFormat.Format(value), out var roundTripped);
+
+        // Assert
+        Assert.True(parsed);
+        Assert.Equal(value, roundTripped);
+    }
+}
