@@ -80,9 +80,14 @@ public static class HealthEvaluator
             return Verdict.Of(VerdictKind.WaitingForHuman, $"the change order waits for {what}");
         }
 
-        if (!order.AnyBatchStarted || !snapshot.InstancesRead)
+        if (!order.AnyBatchStarted)
         {
             return Verdict.Of(VerdictKind.Healthy, $"the change order is {Describe(order.Status)}; no batch has started");
+        }
+
+        if (!snapshot.InstancesRead)
+        {
+            return Verdict.Of(VerdictKind.Healthy, $"the change order is {Describe(order.Status)}; instances were not read this poll");
         }
 
         if (judged.Count == 0)

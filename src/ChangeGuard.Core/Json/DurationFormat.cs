@@ -25,7 +25,8 @@ public static partial class DurationFormat
             return TryFromSeconds(seconds, out value);
         }
 
-        var match = UnitPattern().Match(text);
+        var negative = text.StartsWith('-');
+        var match = UnitPattern().Match(negative ? text[1..] : text);
         if (match.Success)
         {
             double total = 0;
@@ -44,7 +45,7 @@ public static partial class DurationFormat
                 };
             }
 
-            return TryFromSeconds(total, out value);
+            return TryFromSeconds(negative ? -total : total, out value);
         }
 
         if (text.StartsWith('P') || text.StartsWith('p'))
@@ -69,6 +70,12 @@ public static partial class DurationFormat
         if (value == TimeSpan.Zero)
         {
             return "0s";
+        }
+
+        if (value.Ticks % TimeSpan.TicksPerMillisecond != 0)
+        {
+            // Finer than a millisecond: seconds with a fraction, which TryParse reads back exactly.
+            return value.TotalSeconds.ToString("0.#######", CultureInfo.InvariantCulture) + "s";
         }
 
         var builder = new StringBuilder();

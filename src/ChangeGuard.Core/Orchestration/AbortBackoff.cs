@@ -1,8 +1,9 @@
 namespace ChangeGuard.Core.Orchestration;
 
 /// <summary>
-/// Delays between abort attempts: exponential from a first delay (2 s, or the poll interval when shorter: 2 s,
-/// 4 s, 8 s ... capped at 60 s) with jitter, or SAE's retry-after when it gave one. The jitter comes from the
+/// Delays between abort attempts: exponential ceilings from a first delay (2 s, or the poll interval when shorter:
+/// 2 s, 4 s, 8 s ... capped at 60 s), each drawn between half the ceiling and the ceiling, or SAE's retry-after
+/// when it gave one. The jitter comes from the
 /// caller, so the orchestrator can draw it deterministically.
 /// </summary>
 public static class AbortBackoff

@@ -1,0 +1,98 @@
+using ChangeGuard.Core.Activities;
+using ChangeGuard.Sae.Errors;
+using ChangeGuard.Sae.Models.ChangeOrders;
+using ChangeGuard.Simulator.Scenarios;
+using ChangeGuard.Testing.Builders;
+using ChangeGuard.Testing.Simulation;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ChangeGuard.Core.Tests.Activities;
+
+public sealed class ChangeOrderAborterTests : IAsyncLifetime
+{
+    private SimulatorFixture _sim = null!;
+
+    public async Task InitializeAsync() => _sim = await SimulatorFixture.StartAsync();
+
+    public async Task DisposeAsync() => await _sim.DisposeAsync();
+
+    private ChangeOrderAborter Aborter() => new(_sim.CreateClient(), NullLogger<ChangeOrderAborter>.Instance);
+
+    private static readonly AbortRequest Request = new("cn-hangzhou", "co-1", Rollback: true, Attempt: 1);
+
+    private void Load(FaultDefinition? faults = null) =>
+        _sim.Load(new ScenarioBuilder().WithFaults(faults ?? new FaultDefinition())
+            .WithApp("app-1", a => a.WithChangeOrder("co-1", o => o with { Batches = [ChangeOrders.Batch(4, 600)] })).Build());
+
+    [Fact]
+    public async Task AbortAsync_RunningOrder_IsAccepted()
+    {
+        // Arrange
+        Load();
+
+        // Act
+        var attempt = await Aborter().AbortAsync(Request);
+
+        // Assert
+        Assert.Equal(AbortAttemptOutcome.Accepted, attempt.Outcome);
+        Assert.NotNull(attempt.RequestId);
+    }
+
+    [Fact]
+    public async Task AbortAsync_RunTwice_SecondReportsTheOrderAborted()
+    {
+        // Arrange
+        Load();
+        await Aborter().AbortAsync(Request);
+
+        // Act
+        var again = await Aborter().AbortAsync(Request);
+
+        // Assert
+        Assert.Equal(AbortAttemptOutcome.NotRunning, again.Outcome);
+        Assert.Equal(ChangeOrderStatus.Aborted, again.OrderStatus);
+        Assert.Equal(2, again.SaeCalls);
+    }
+
+    [Fact]
+    public async Task AbortAsync_OtherChangeInProgress_AsksForRetry()
+    {
+        // Arrange
+        Load(new FaultDefinition { AbortBusyCount = 1 });
+
+        // Act
+        var attempt = await Aborter().AbortAsync(Request);
+
+        // Assert
+        Assert.Equal(AbortAttemptOutcome.Retry, attempt.Outcome);
+        Assert.Equal(SaeErrorKind.ChangeInProgress, attempt.Failure!.Kind);
+    }
+
+    [Fact]
+    public async Task AbortAsync_Denied_IsFatal()
+    {
+        // Arrange
+        Load(new FaultDefinition { DeniedActions = ["AbortChangeOrder"] });
+
+        // Act
+        var attempt = await Aborter().AbortAsync(Request);
+
+        // Assert
+        Assert.Equal(AbortAttemptOutcome.Fatal, attempt.Outcome);
+        Assert.Equal(SaeErrorCodes.ResourceNoPermission, attempt.Failure!.Code);
+    }
+
+    [Fact]
+    public async Task AbortAsync_Throttled_AsksForRetryWithoutClientRetries()
+    {
+        // Arrange
+        Load(new FaultDefinition { ThrottleRatio = 1, Actions = ["AbortChangeOrder"] });
+
+        // Act
+        var attempt = await Aborter().AbortAsync(Request);
+
+        // Assert
+        Assert.Equal(AbortAttemptOutcome.Retry, attempt.Outcome);
+        Assert.Single(_sim.Simulator.Log.Read("AbortChangeOrder"));
+    }
+}
