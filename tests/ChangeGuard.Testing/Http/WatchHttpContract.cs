@@ -1,0 +1,217 @@
+using System.Text.Json;
+using ChangeGuard.Simulator.Scenarios;
+using ChangeGuard.Testing.Builders;
+using Xunit;
+
+namespace ChangeGuard.Testing.Http;
+
+/// <summary>
+/// The HTTP contract of the watch API. Each host's test project derives from this class and says how to start
+/// its host; xunit runs every case below against it, so the hosts cannot drift apart.
+/// </summary>
+public abstract class WatchHttpContract
+{
+    /// <summary>A start body with a fast policy.</summary>
+    public const string StartBody = """{"regionId":"cn-hangzhou","appId":"app-1","changeOrderId":"co-1","policy":{"pollInterval":"1s","timeout":"10m"},"requestedBy":"contract"}""";
+
+    /// <summary>Starts the host under test over a simulator playing <paramref name="scenario"/>.</summary>
+    protected abstract Task<IWatchHttpHost> StartHostAsync(Scenario scenario);
+
+    private static Scenario LongRunning() => new ScenarioBuilder()
+        .WithApp("app-1", a => a.WithChangeOrder("co-1", o => o with { Batches = [ChangeOrders.Batch(4, 36_000)] }))
+        .Build();
+
+    private static JsonElement Json(HttpExchange exchange) => JsonDocument.Parse(exchange.Body).RootElement.Clone();
+
+    private static void AssertProblem(HttpExchange exchange, int status, string? field = null)
+    {
+        Assert.Equal(status, exchange.Status);
+        Assert.StartsWith("application/problem+json", exchange.ContentType);
+        if (field is not null)
+        {
+            Assert.True(Json(exchange).GetProperty("errors").TryGetProperty(field, out _), $"no error named '{field}' in {exchange.Body}");
+        }
+    }
+
+    private async Task<IWatchHttpHost> StartedAsync()
+    {
+        var host = await StartHostAsync(LongRunning());
+        var started = await host.SendAsync(HttpMethod.Post, "/api/watches", StartBody);
+        Assert.Equal(202, started.Status);
+        return host;
+    }
+
+    [Fact]
+    public async Task Start_NewWatch_Answers202WithLocationAndWatch()
+    {
+        await using var host = await StartHostAsync(LongRunning());
+
+        var response = await host.SendAsync(HttpMethod.Post, "/api/watches", StartBody);
+
+        Assert.Equal(202, response.Status);
+        Assert.Equal("/api/watches/co-1", response.Location);
+        var body = Json(response);
+        Assert.Equal("co-1", body.GetProperty("changeOrderId").GetString());
+        Assert.Equal("1s", body.GetProperty("policy").GetProperty("pollInterval").GetString());
+        Assert.Equal("contract", body.GetProperty("requestedBy").GetString());
+    }
+
+    [Fact]
+    public async Task Start_AlreadyWatched_Answers200WithTheExistingWatch()
+    {
+        await using var host = await StartedAsync();
+
+        var again = await host.SendAsync(HttpMethod.Post, "/api/watches", StartBody);
+
+        Assert.Equal(200, again.Status);
+        Assert.Equal("co-1", Json(again).GetProperty("changeOrderId").GetString());
+    }
+
+    [Theory]
+    [InlineData("{\"regionId\": ", "body")]
+    [InlineData("", "body")]
+    [InlineData("[]", "body")]
+    [InlineData("""{"appId":"app-1","changeOrderId":"co-1"}""", "regionId")]
+    [InlineData("""{"regionId":"cn-hangzhou","changeOrderId":"co-1"}""", "appId")]
+    [InlineData("""{"regionId":"cn-hangzhou","appId":"app-1"}""", "changeOrderId")]
+    [InlineData("""{"regionId":"Hangzhou!","appId":"app-1","changeOrderId":"co-1"}""", "regionId")]
+    [InlineData("""{"regionId":"cn-hangzhou","appId":"app-1","changeOrderId":"co-1","policy":{"pollInterval":"1ms"}}""", "policy.pollInterval")]
+    [InlineData("""{"regionId":"cn-hangzhou","appId":"app-1","changeOrderId":"co-1","policy":{"maxUnavailableRatio":5}}""", "policy.maxUnavailableRatio")]
+    [InlineData("""{"regionId":"cn-hangzhou","appId":"app-1","changeOrderId":"co-1","policy":{"failureLimit":"many"}}""", "policy.failureLimit")]
+    [InlineData("""{"regionId":"cn-hangzhou","appId":"app-1","changeOrderId":"co-1","policy":{"pollInterval":"soon"}}""", "policy.pollInterval")]
+    [InlineData("""{"regionId":"cn-hangzhou","appId":"app-1","changeOrderId":"co-1","polcy":{}}""", "polcy")]
+    public async Task Start_BadInput_Answers400NamingTheField(string body, string field)
+    {
+        await using var host = await StartHostAsync(LongRunning());
+
+        var response = await host.SendAsync(HttpMethod.Post, "/api/watches", body);
+
+        AssertProblem(response, 400, field);
+    }
+
+    [Fact]
+    public async Task Get_UnknownWatch_Answers404()
+    {
+        await using var host = await StartHostAsync(LongRunning());
+
+        var response = await host.SendAsync(HttpMethod.Get, "/api/watches/co-none");
+
+        AssertProblem(response, 404);
+    }
+
+    [Fact]
+    public async Task Get_StartedWatch_AnswersItsState()
+    {
+        await using var host = await StartedAsync();
+
+        var response = await host.SendAsync(HttpMethod.Get, "/api/watches/co-1");
+
+        Assert.Equal(200, response.Status);
+        var body = Json(response);
+        Assert.Equal("app-1", body.GetProperty("appId").GetString());
+        Assert.Equal("cn-hangzhou", body.GetProperty("regionId").GetString());
+        Assert.True(body.TryGetProperty("runtimeStatus", out _));
+        Assert.True(body.TryGetProperty("policy", out _));
+    }
+
+    [Fact]
+    public async Task List_Watches_AnswersAPage()
+    {
+        await using var host = await StartedAsync();
+
+        var response = await host.SendAsync(HttpMethod.Get, "/api/watches?top=10");
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal("co-1", Json(response).GetProperty("watches")[0].GetProperty("changeOrderId").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/watches?top=0", "top")]
+    [InlineData("/api/watches?top=abc", "top")]
+    [InlineData("/api/watches?status=exploded", "status")]
+    public async Task List_BadQuery_Answers400NamingTheParameter(string path, string field)
+    {
+        await using var host = await StartHostAsync(LongRunning());
+
+        var response = await host.SendAsync(HttpMethod.Get, path);
+
+        AssertProblem(response, 400, field);
+    }
+
+    [Fact]
+    public async Task Abort_UnknownWatch_Answers404()
+    {
+        await using var host = await StartHostAsync(LongRunning());
+
+        var response = await host.SendAsync(HttpMethod.Post, "/api/watches/co-none/abort", """{"reason":"bad"}""");
+
+        AssertProblem(response, 404);
+    }
+
+    [Fact]
+    public async Task Abort_RunningWatch_Answers202ThenEndedWatchAnswers409()
+    {
+        await using var host = await StartedAsync();
+
+        var first = await host.SendAsync(HttpMethod.Post, "/api/watches/co-1/abort", """{"reason":"bad","requestedBy":"alice"}""");
+        await WaitForEndAsync(host);
+        var second = await host.SendAsync(HttpMethod.Post, "/api/watches/co-1/abort", """{"reason":"again"}""");
+
+        Assert.Equal(202, first.Status);
+        AssertProblem(second, 409);
+        Assert.Contains(host.Simulator.Simulator.Log.Read("AbortChangeOrder"), e => e.Status == 200);
+    }
+
+    [Fact]
+    public async Task Stop_RunningWatch_Answers202ThenEndedWatchAnswers409()
+    {
+        await using var host = await StartedAsync();
+
+        var first = await host.SendAsync(HttpMethod.Post, "/api/watches/co-1/stop", null);
+        await WaitForEndAsync(host);
+        var second = await host.SendAsync(HttpMethod.Post, "/api/watches/co-1/stop", null);
+
+        Assert.Equal(202, first.Status);
+        AssertProblem(second, 409);
+        Assert.Empty(host.Simulator.Simulator.Log.Read("AbortChangeOrder"));
+    }
+
+    [Fact]
+    public async Task Abort_MalformedBody_Answers400()
+    {
+        await using var host = await StartedAsync();
+
+        var response = await host.SendAsync(HttpMethod.Post, "/api/watches/co-1/abort", "{\"reason\": 42");
+
+        AssertProblem(response, 400);
+    }
+
+    [Fact]
+    public async Task Responses_NeverCarryTheSecret()
+    {
+        await using var host = await StartedAsync();
+        var secret = host.Simulator.Simulator.Options.AccessKeySecret;
+
+        var get = await host.SendAsync(HttpMethod.Get, "/api/watches/co-1");
+        var list = await host.SendAsync(HttpMethod.Get, "/api/watches");
+
+        Assert.DoesNotContain(secret, get.Body);
+        Assert.DoesNotContain(secret, list.Body);
+    }
+
+    private static async Task WaitForEndAsync(IWatchHttpHost host)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            var response = await host.SendAsync(HttpMethod.Get, "/api/watches/co-1");
+            if (response.Status == 200 && Json(response).TryGetProperty("outcome", out _))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("the watch did not end");
+    }
+}
