@@ -59,7 +59,7 @@ public sealed class RollbackGuardOptions
             }
         }
 
-        if (string.IsNullOrWhiteSpace(Schedule) || Schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is not 6)
+        if (!GuardSchedule.TryParse(Schedule, out _))
         {
             errors.Add(new ValidationError($"{SectionName}:Schedule", "must be a six-field NCRONTAB expression such as '0 */5 * * * *'"));
         }

@@ -1,0 +1,158 @@
+using ChangeGuard.Cli.Engine;
+using ChangeGuard.Cli.Output;
+using ChangeGuard.Cli.Parsing;
+using ChangeGuard.Core.Orchestration;
+using ChangeGuard.Core.Policy;
+using ChangeGuard.Core.Watching;
+using ChangeGuard.Simulator;
+using ChangeGuard.Simulator.Scenarios;
+
+namespace ChangeGuard.Cli.Commands;
+
+/// <summary>
+/// <c>changeguard demo</c>: ChangeGuard doing its job with no account and no <c>func</c>. Starts the simulator with a
+/// scenario, the engine in memory, watches the scenario's change order through the same watch API the HTTP hosts
+/// use, and summarises what happened. Exit 0 when the guard did what the scenario expects.
+/// </summary>
+public sealed class DemoCommand : ICliCommand
+{
+    /// <summary>The scenario played without <c>--scenario</c>.</summary>
+    public const string DefaultScenario = "bad-batch";
+
+    /// <inheritdoc />
+    public string Name => "demo";
+
+    /// <inheritdoc />
+    public string Summary => "see ChangeGuard catch a bad rollout on the built-in simulator (no account needed)";
+
+    /// <inheritdoc />
+    public string Usage => "changeguard demo [--scenario NAME|FILE] [--json]";
+
+    /// <inheritdoc />
+    public IReadOnlyList<OptionSpec> Options { get; } =
+    [
+        new("--scenario", "NAME|FILE", $"a built-in scenario ({string.Join(", ", ScenarioLoader.BuiltInNames)}) or a file (default {DefaultScenario})"),
+        new("--json", null, "print the watch result as JSON at the end"),
+    ];
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Examples { get; } =
+    [
+        "changeguard demo",
+        "changeguard demo --scenario healthy-rollout",
+        "changeguard demo --scenario ./scenarios/crash-loop.json",
+    ];
+
+    /// <summary>The policy the demo watches with: quick polls so a scenario plays in seconds.</summary>
+    public static WatchPolicyOverrides DemoPolicy { get; } = new()
+    {
+        PollInterval = TimeSpan.FromSeconds(1),
+        Timeout = TimeSpan.FromSeconds(30),
+        AbortDeadline = TimeSpan.FromSeconds(20),
+        AbortConfirmTimeout = TimeSpan.FromSeconds(10),
+    };
+
+    /// <inheritdoc />
+    public async Task<int> RunAsync(ParsedArguments args, CliConsole console, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(console);
+        var scenario = ScenarioLoader.LoadNameOrFile(args.Text("--scenario") ?? DefaultScenario);
+        var (app, order) = FirstOrder(scenario);
+
+        await using var simulator = await SaeSimulatorServer.StartAsync(new SimulatorOptions { Scenario = scenario }, cancellationToken).ConfigureAwait(false);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Sae:Endpoint"] = simulator.BaseAddress.ToString(),
+            ["Sae:AccessKeyId"] = simulator.Options.AccessKeyId,
+            ["Sae:AccessKeySecret"] = simulator.Options.AccessKeySecret,
+            ["Sae:RetryBaseDelay"] = "00:00:00.050",
+            ["Sae:MaxRetryDelay"] = "00:00:00.500",
+        };
+        await using var engine = await EmbeddedEngine.StartAsync(settings, args.Verbose, console.Error, cancellationToken).ConfigureAwait(false);
+
+        console.Out.WriteLine(Style.Bold(console, $"Scenario {scenario.Name}") + (scenario.Description is null ? string.Empty : $": {scenario.Description}"));
+        console.Out.WriteLine($"  simulator     {simulator.BaseAddress} (time x{scenario.TimeScale})");
+        var started = DateTimeOffset.UtcNow;
+        var request = new WatchStartRequest
+        {
+            RegionId = app.RegionId,
+            AppId = app.AppId,
+            ChangeOrderId = order,
+            Policy = DemoPolicy,
+            RequestedBy = "changeguard-demo",
+        };
+
+        var start = await engine.Watches.StartAsync(request, cancellationToken).ConfigureAwait(false);
+        if (start.Status == StartWatchStatus.Invalid)
+        {
+            throw new CliUsageException(string.Join("; ", start.Errors.Select(e => $"{e.Field} {e.Message}")));
+        }
+
+        console.Out.WriteLine($"  watching      {order} of {app.AppId} in {app.RegionId}, polling every 1s, failureLimit 2, timeout 30s");
+        var printer = new ProgressPrinter(console, started);
+        var view = await printer.FollowAsync(engine.Watches, order, cancellationToken).ConfigureAwait(false);
+        if (args.Has("--json"))
+        {
+            ResultPrinter.Json(console, view);
+        }
+        else
+        {
+            ResultPrinter.Summary(console, view);
+        }
+
+        return Summarise(console, scenario, simulator, view, started);
+    }
+
+    private static int Summarise(CliConsole console, Scenario scenario, RunningSimulator simulator, WatchView view, DateTimeOffset started)
+    {
+        var result = view.Outcome;
+        var order = view.ChangeOrderId;
+        var fault = simulator.World.FaultAppearsAt(order);
+        if (fault is { } faultAt && result is not null)
+        {
+            var detectedAfter = result.Timeline.Count(d => d.At >= faultAt && d.Poll > 0 && d.Action is not ("abort accepted (attempt 1)"));
+            var decided = result.Timeline.LastOrDefault(d => d.Action.StartsWith("abort", StringComparison.Ordinal))?.At ?? result.EndedAt;
+            console.Out.WriteLine($"  fault         appeared +{(faultAt - started).TotalSeconds:0.0}s after the watch started; detected after {Math.Max(1, detectedAfter)} poll(s), {(decided - faultAt).TotalSeconds:0.0}s later");
+        }
+        else
+        {
+            console.Out.WriteLine("  fault         none appeared");
+        }
+
+        var calls = simulator.Log.Read().GroupBy(e => e.Action).Select(g => $"{g.Key} {g.Count()}");
+        console.Out.WriteLine($"  calls by API  {string.Join(", ", calls)}");
+
+        var expected = scenario.Expect;
+        var actual = result?.Outcome switch
+        {
+            WatchOutcome.Aborted => "aborted",
+            WatchOutcome.Succeeded => "succeeded",
+            var other => other?.ToString().ToLowerInvariant() ?? "failed",
+        };
+        if (expected is null)
+        {
+            console.Out.WriteLine($"Result: {actual} (the scenario states no expectation).");
+            return ExitCodes.Succeeded;
+        }
+
+        var ok = string.Equals(expected, actual, StringComparison.OrdinalIgnoreCase);
+        console.Out.WriteLine(ok
+            ? Style.Bold(console, $"Result: {actual}, as the scenario expects.")
+            : Style.Bold(console, $"Result: {actual}, but the scenario expects {expected}."));
+        return ok ? ExitCodes.Succeeded : ExitCodes.Error;
+    }
+
+    private static (AppDefinition App, string ChangeOrderId) FirstOrder(Scenario scenario)
+    {
+        foreach (var app in scenario.Apps)
+        {
+            if (app.ChangeOrders.FirstOrDefault(o => !string.IsNullOrEmpty(o.ChangeOrderId)) is { } order)
+            {
+                return (app, order.ChangeOrderId!);
+            }
+        }
+
+        throw new CliUsageException($"scenario '{scenario.Name}' has no change order with a changeOrderId to watch");
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using ChangeGuard.Cli.Parsing;
+using ChangeGuard.Core.Activities;
+using ChangeGuard.Core.Health;
+using ChangeGuard.Core.Json;
+using ChangeGuard.Core.Policy;
+using ChangeGuard.Sae;
+using ChangeGuard.Sae.Configuration;
+using ChangeGuard.Sae.Errors;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChangeGuard.Cli.Commands;
+
+/// <summary>
+/// <c>changeguard status</c>: one health snapshot of a change order and the verdict ChangeGuard would reach now,
+/// without starting a watch (no restart baseline: restarts count since each instance started).
+/// </summary>
+public sealed class StatusCommand : ICliCommand
+{
+    /// <inheritdoc />
+    public string Name => "status";
+
+    /// <inheritdoc />
+    public string Summary => "show a change order's health now and the verdict ChangeGuard would reach";
+
+    /// <inheritdoc />
+    public string Usage => "changeguard status --region R --change-order-id C [--app-id A] [--endpoint URL] [--json] [policy options]";
+
+    /// <inheritdoc />
+    public IReadOnlyList<OptionSpec> Options { get; } =
+    [
+        new("--region", "REGION", "the region, such as cn-hangzhou (required)"),
+        new("--change-order-id", "ID", "the change order (required)"),
+        new("--app-id", "ID", "the app (default: the change order's app)"),
+        new("--endpoint", "URL", "SAE endpoint override"),
+        new("--json", null, "print the snapshot and verdict as JSON"),
+        .. PolicyOptions.Specs,
+    ];
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Examples { get; } =
+    [
+        "changeguard status --region cn-hangzhou --change-order-id 1a2b3c4d-...",
+        "changeguard status --region cn-hangzhou --change-order-id co-bad-0001 --endpoint http://127.0.0.1:18080 --json",
+    ];
+
+    /// <inheritdoc />
+    public async Task<int> RunAsync(ParsedArguments args, CliConsole console, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(console);
+        var region = args.Required("--region");
+        var changeOrderId = args.Required("--change-order-id");
+        if (!SaeRegion.IsValid(region))
+        {
+            throw new CliUsageException($"--region '{region}' is not a region id such as cn-hangzhou");
+        }
+
+        var policy = PolicyOptions.Read(args).ApplyTo(WatchPolicy.Default);
+        if (policy.Validate().FirstOrDefault() is { } invalid)
+        {
+            throw new CliUsageException($"{PolicyOptions.OptionFor(invalid.Field)} {invalid.Message}");
+        }
+
+        var services = new ServiceCollection().AddLogging();
+        services.AddSaeClient(o => o.Endpoint = args.Url("--endpoint"));
+        await using var provider = services.BuildServiceProvider();
+        var sae = provider.GetRequiredService<ISaeClient>();
+
+        var appId = args.Text("--app-id");
+        if (string.IsNullOrWhiteSpace(appId))
+        {
+            appId = (await sae.DescribeChangeOrderAsync(region, changeOrderId, cancellationToken).ConfigureAwait(false)).AppId
+                ?? throw new CliUsageException("the change order names no app; pass --app-id");
+        }
+
+        var read = await new HealthReader(sae, TimeProvider.System)
+            .ReadAsync(new ReadHealthRequest(region, appId, changeOrderId, null), cancellationToken).ConfigureAwait(false);
+        if (read.Snapshot is not { } snapshot)
+        {
+            throw new SaeException("DescribeChangeOrder", read.Failure!.Kind, null, read.Failure.Code, read.Failure.Message, read.Failure.RequestId);
+        }
+
+        var verdict = HealthEvaluator.Evaluate(snapshot, policy, RestartBaseline.Empty);
+        if (args.Has("--json"))
+        {
+            console.Out.WriteLine(JsonSerializer.Serialize(new { snapshot, verdict, saeCalls = read.SaeCalls }, new JsonSerializerOptions(ChangeGuardJson.Options) { WriteIndented = true }));
+            return ExitCodes.Succeeded;
+        }
+
+        var order = snapshot.Order;
+        console.Out.WriteLine($"Change order {changeOrderId} of app {appId} in {region}");
+        console.Out.WriteLine($"  status        {(int)order.Status} {order.Status}{(order.SubStatus == Sae.Models.ChangeOrders.ChangeOrderSubStatus.Abnormal ? ", SubStatus 1 (a batch failed; SAE waits for a rollback)" : string.Empty)}");
+        console.Out.WriteLine($"  batch         {order.CurrentBatch} of {order.BatchCount}{(order.FailedBatch is { } f ? $", batch {f} failed" : string.Empty)}");
+        if (snapshot.FailureReason is not null)
+        {
+            console.Out.WriteLine($"  failure       {snapshot.FailureReason}");
+        }
+
+        console.Out.WriteLine($"  instances     {snapshot.Instances.Count} new, {snapshot.OtherInstances} older");
+        foreach (var instance in snapshot.Instances.Take(20))
+        {
+            console.Out.WriteLine($"    {instance.InstanceId,-32} {instance.Version,-12} {instance.Condition,-13} restarts {instance.Restarts}{(instance.Detail is null ? string.Empty : "  " + instance.Detail)}");
+        }
+
+        console.Out.WriteLine($"  verdict       {verdict.Kind}{(verdict.Critical ? " (critical)" : string.Empty)}: {verdict.Reason}");
+        console.Out.WriteLine($"  SAE calls     {read.SaeCalls}");
+        return ExitCodes.Succeeded;
+    }
+}

@@ -1,0 +1,96 @@
+using ChangeGuard.Cli.Engine;
+using ChangeGuard.Cli.Output;
+using ChangeGuard.Cli.Parsing;
+using ChangeGuard.Core.Watching;
+
+namespace ChangeGuard.Cli.Commands;
+
+/// <summary>
+/// <c>changeguard watch</c>: one watch in the foreground, for a pipeline step right after the deploy step. The exit
+/// code says how it ended.
+/// </summary>
+public sealed class WatchCommand : ICliCommand
+{
+    /// <inheritdoc />
+    public string Name => "watch";
+
+    /// <inheritdoc />
+    public string Summary => "watch one change order in the foreground and abort it if it goes bad";
+
+    /// <inheritdoc />
+    public string Usage => "changeguard watch --region R --app-id A --change-order-id C [policy options] [--endpoint URL] [--json]";
+
+    /// <inheritdoc />
+    public IReadOnlyList<OptionSpec> Options { get; } =
+    [
+        new("--region", "REGION", "the app's region, such as cn-hangzhou (required)"),
+        new("--app-id", "ID", "the SAE app id (required)"),
+        new("--change-order-id", "ID", "the change order to watch (required)"),
+        new("--endpoint", "URL", "SAE endpoint override, such as the simulator's http://127.0.0.1:18080"),
+        new("--requested-by", "TEXT", "who started the watch, for the audit trail (default: changeguard-cli)"),
+        new("--json", null, "print the result as JSON at the end"),
+        .. PolicyOptions.Specs,
+    ];
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Examples { get; } =
+    [
+        "changeguard watch --region cn-hangzhou --app-id 7171a6ca-... --change-order-id 1a2b3c4d-...",
+        "changeguard watch --region cn-shanghai --app-id A --change-order-id C --poll-interval 10s --failure-limit 3 --timeout 20m",
+        "changeguard watch --region cn-hangzhou --app-id app-checkout --change-order-id co-bad-0001 --endpoint http://127.0.0.1:18080 --json",
+    ];
+
+    /// <inheritdoc />
+    public async Task<int> RunAsync(ParsedArguments args, CliConsole console, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(console);
+        var request = new WatchStartRequest
+        {
+            RegionId = args.Required("--region"),
+            AppId = args.Required("--app-id"),
+            ChangeOrderId = args.Required("--change-order-id"),
+            Policy = PolicyOptions.Read(args),
+            RequestedBy = args.Text("--requested-by") ?? "changeguard-cli",
+        };
+        var settings = new Dictionary<string, string?>();
+        if (args.Url("--endpoint") is { } endpoint)
+        {
+            settings["Sae:Endpoint"] = endpoint.ToString();
+        }
+
+        await using var engine = await EmbeddedEngine.StartAsync(settings, args.Verbose, console.Error, cancellationToken).ConfigureAwait(false);
+        return await RunWatchAsync(engine.Watches, request, args.Has("--json"), console, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Starts (or joins) the watch, prints its progress and result, and returns the exit code.</summary>
+    public static async Task<int> RunWatchAsync(WatchApi watches, WatchStartRequest request, bool json, CliConsole console, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(watches);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(console);
+        var started = await watches.StartAsync(request, cancellationToken).ConfigureAwait(false);
+        if (started.Status == StartWatchStatus.Invalid)
+        {
+            var first = started.Errors[0];
+            throw new CliUsageException(first.Field == "credentials" ? first.Message : $"{PolicyOptions.OptionFor(first.Field)} {first.Message}");
+        }
+
+        var policy = started.Watch!.Policy!;
+        console.Out.WriteLine($"Watching change order {request.ChangeOrderId} of app {request.AppId} in {request.RegionId}: " +
+            $"poll every {Core.Json.DurationFormat.Format(policy.PollInterval)}, abort after {policy.FailureLimit} bad polls or {Core.Json.DurationFormat.Format(policy.Timeout)}" +
+            (policy.DryRun ? " (dry run)" : string.Empty));
+        var printer = new ProgressPrinter(console, started.Watch.CreatedAt == default ? DateTimeOffset.UtcNow : started.Watch.CreatedAt);
+        var view = await printer.FollowAsync(watches, request.ChangeOrderId!, cancellationToken).ConfigureAwait(false);
+        if (json)
+        {
+            ResultPrinter.Json(console, view);
+        }
+        else
+        {
+            ResultPrinter.Summary(console, view);
+        }
+
+        return OutcomeExitCode.For(view);
+    }
+}

@@ -1,0 +1,20 @@
+namespace ChangeGuard.Cli;
+
+/// <summary>What <c>changeguard</c> exits with, so a pipeline step can branch on the outcome.</summary>
+public static class ExitCodes
+{
+    /// <summary>The change succeeded, or there was nothing to do.</summary>
+    public const int Succeeded = 0;
+
+    /// <summary>Something else went wrong.</summary>
+    public const int Error = 1;
+
+    /// <summary>Bad input: an unknown option, a malformed value, missing credentials.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>The change was bad: ChangeGuard aborted it (or it failed on its own).</summary>
+    public const int Aborted = 3;
+
+    /// <summary>ChangeGuard tried to abort the change and could not.</summary>
+    public const int AbortFailed = 4;
+}

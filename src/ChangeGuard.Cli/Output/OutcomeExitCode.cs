@@ -1,0 +1,31 @@
+using ChangeGuard.Core.Orchestration;
+using ChangeGuard.Core.Watching;
+using ChangeGuard.Sae.Models.ChangeOrders;
+
+namespace ChangeGuard.Cli.Output;
+
+/// <summary>Maps how a watch ended to the exit code a pipeline step branches on.</summary>
+public static class OutcomeExitCode
+{
+    /// <summary>
+    /// 0 succeeded, stopped, or a dry run (which never acts); 3 aborted, or ended failed on its own; 4 abort failed;
+    /// 1 when the orchestration itself failed.
+    /// </summary>
+    public static int For(WatchView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        if (view.Outcome is not { } result)
+        {
+            return ExitCodes.Error;
+        }
+
+        return result.Outcome switch
+        {
+            WatchOutcome.Succeeded or WatchOutcome.Stopped or WatchOutcome.DryRunWouldAbort => ExitCodes.Succeeded,
+            WatchOutcome.Aborted => ExitCodes.Aborted,
+            WatchOutcome.AbortFailed => ExitCodes.AbortFailed,
+            WatchOutcome.AlreadyEnded => result.FinalStatus == ChangeOrderStatus.Succeeded ? ExitCodes.Succeeded : ExitCodes.Aborted,
+            _ => ExitCodes.Error,
+        };
+    }
+}

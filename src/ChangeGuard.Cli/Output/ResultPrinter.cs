@@ -1,0 +1,74 @@
+using System.Text.Json;
+using ChangeGuard.Core.Json;
+using ChangeGuard.Core.Orchestration;
+using ChangeGuard.Core.Watching;
+
+namespace ChangeGuard.Cli.Output;
+
+/// <summary>Prints how a watch ended: a short summary, or the whole result as JSON for <c>--json</c>.</summary>
+public static class ResultPrinter
+{
+    private static readonly JsonSerializerOptions Indented = new(ChangeGuardJson.Options) { WriteIndented = true };
+
+    /// <summary>The result as JSON (the same shape the HTTP API returns in <c>outcome</c>).</summary>
+    public static void Json(CliConsole console, WatchView view)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(view);
+        console.Out.WriteLine(JsonSerializer.Serialize<object>(view.Outcome ?? (object)view, Indented));
+    }
+
+    /// <summary>A few lines: outcome, reason, evidence, counts.</summary>
+    public static void Summary(CliConsole console, WatchView view)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(view);
+        if (view.Outcome is not { } result)
+        {
+            console.Out.WriteLine($"The watch ended {view.RuntimeStatus}: {view.Failure}");
+            return;
+        }
+
+        console.Out.WriteLine();
+        console.Out.WriteLine(Style.Bold(console, $"Outcome: {Describe(result)}"));
+        console.Out.WriteLine($"  reason        {result.Reason}");
+        foreach (var evidence in result.Evidence)
+        {
+            if (evidence.ToString() != result.Reason)
+            {
+                console.Out.WriteLine($"  evidence      {evidence}");
+            }
+
+            foreach (var instance in evidence.Instances.Take(5))
+            {
+                console.Out.WriteLine($"                - {instance}");
+            }
+        }
+
+        if (result.ErrorCode is not null)
+        {
+            console.Out.WriteLine($"  SAE error     {result.ErrorCode}: {result.ErrorMessage}");
+        }
+
+        console.Out.WriteLine($"  polls         {result.Polls}");
+        console.Out.WriteLine($"  SAE calls     {result.SaeCalls}");
+        console.Out.WriteLine($"  duration      {(result.EndedAt - result.StartedAt).TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}s");
+    }
+
+    /// <summary>One phrase for an outcome.</summary>
+    public static string Describe(WatchResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Outcome switch
+        {
+            WatchOutcome.Succeeded => "succeeded: the change order completed healthy",
+            WatchOutcome.Aborted when result.AbortConfirmed == true => $"aborted (confirmed: status {(int?)result.FinalStatus})",
+            WatchOutcome.Aborted => "aborted (not confirmed yet)",
+            WatchOutcome.AlreadyEnded => $"already ended (status {(int?)result.FinalStatus} {result.FinalStatus})",
+            WatchOutcome.Stopped => "stopped watching",
+            WatchOutcome.AbortFailed => "abort failed",
+            WatchOutcome.DryRunWouldAbort => "dry run: would have aborted",
+            _ => result.Outcome.ToString(),
+        };
+    }
+}

@@ -1,0 +1,55 @@
+using ChangeGuard.Cli.Engine;
+using ChangeGuard.Core;
+using ChangeGuard.Core.Http;
+using ChangeGuard.Core.Watching;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ChangeGuard.Cli.Serve;
+
+/// <summary>
+/// <c>serve</c>'s web host: the same routes, bodies and status codes as the Functions app (both call Core's
+/// <see cref="WatchHttpHandlers"/>), the rollback guard on its schedule, and the embedded engine.
+/// </summary>
+public static class ServeHost
+{
+    /// <summary>Builds the host; <paramref name="apiKey"/> is required when the address is not loopback.</summary>
+    public static WebApplication Build(BindAddress address, ApiKey? apiKey, IReadOnlyDictionary<string, string?> settings, bool verbose, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        if (!address.IsLoopback && apiKey is null)
+        {
+            throw new Parsing.CliUsageException($"serving on {address.Url} (not loopback) requires --api-key-file");
+        }
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], EnvironmentName = "Production" });
+        builder.Configuration.AddEnvironmentVariables().AddInMemoryCollection(settings);
+        builder.WebHost.UseUrls(address.Url.GetLeftPart(UriPartial.Authority));
+        EmbeddedEngine.ConfigureLogging(builder.Logging, verbose, log);
+        EmbeddedEngine.AddTo(builder.Services, builder.Configuration);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<WatchApiFactory>().Create(sp.GetRequiredService<DurableTaskClient>()));
+        builder.Services.AddHostedService<GuardLoop>();
+        builder.Services.AddProblemDetails();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+
+        var app = builder.Build();
+        if (apiKey is not null)
+        {
+            app.Use(apiKey.Require);
+        }
+
+        var api = app.MapGroup(WatchRoutes.Prefix);
+        api.MapPost(WatchRoutes.Watches, (WatchApi watches, HttpRequest request, CancellationToken ct) => WatchHttpHandlers.StartAsync(watches, request, ct));
+        api.MapGet(WatchRoutes.Watches, (WatchApi watches, HttpRequest request, CancellationToken ct) => WatchHttpHandlers.ListAsync(watches, request, ct));
+        api.MapGet(WatchRoutes.Watch, (WatchApi watches, string changeOrderId, CancellationToken ct) => WatchHttpHandlers.GetAsync(watches, changeOrderId, ct));
+        api.MapPost(WatchRoutes.Abort, (WatchApi watches, string changeOrderId, HttpRequest request, CancellationToken ct) => WatchHttpHandlers.AbortAsync(watches, changeOrderId, request, ct));
+        api.MapPost(WatchRoutes.Stop, (WatchApi watches, string changeOrderId, HttpRequest request, CancellationToken ct) => WatchHttpHandlers.StopAsync(watches, changeOrderId, request, ct));
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        return app;
+    }
+}
