@@ -51,7 +51,7 @@ public static class HealthEvaluator
         if (restarting.Count > 0)
         {
             var worst = restarting.Max(baseline.Since);
-            breaches.Add(new Evidence("restarts", $"{worst} restarts since the watch started", $"at most {policy.MaxRestarts}",
+            breaches.Add(new Evidence("restarts", $"{worst} since the watch started", $"at most {policy.MaxRestarts}",
                 restarting.Select(i => $"{i.InstanceId} ({baseline.Since(i)} restarts)").Take(10).ToArray()));
         }
 

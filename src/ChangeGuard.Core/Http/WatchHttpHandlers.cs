@@ -131,14 +131,31 @@ public static class WatchHttpHandlers
             return required ? (null, Problems.Invalid("body", "a JSON object is required")) : (null, null);
         }
 
+        JsonDocument document;
         try
         {
-            var body = JsonSerializer.Deserialize<T>(buffer.ToArray(), ChangeGuardJson.Options);
-            return body is null && required ? (null, Problems.Invalid("body", "a JSON object is required")) : (body, null);
+            document = JsonDocument.Parse(buffer.ToArray());
         }
-        catch (JsonException ex)
+        catch (JsonException)
         {
-            return (null, Problems.Invalid(FieldOf(ex), Describe(ex)));
+            return (null, Problems.Invalid("body", "is not valid JSON"));
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, Problems.Invalid("body", "must be a JSON object"));
+            }
+
+            try
+            {
+                return (document.RootElement.Deserialize<T>(ChangeGuardJson.Options), null);
+            }
+            catch (JsonException ex)
+            {
+                return (null, Problems.Invalid(FieldOf(ex), Describe(ex)));
+            }
         }
     }
 

@@ -1,0 +1,150 @@
+using System.Text.Json;
+using ChangeGuard.Simulator;
+using ChangeGuard.Testing.Builders;
+using ChangeGuard.Testing.Simulation;
+
+namespace ChangeGuard.Cli.Tests.Commands;
+
+[Collection(EnvironmentCollection.Name)]
+public sealed class WatchCommandTests
+{
+    private static Simulator.Scenarios.Scenario Scenario(bool bad) => new ScenarioBuilder().WithTimeScale(10)
+        .WithApp("app-1", a => a.WithChangeOrder("co-1", o => bad
+            ? o with { Batches = [ChangeOrders.UnhealthyBatch(2, 10, 2, 600), ChangeOrders.Batch(2)] }
+            : o))
+        .Build();
+
+    private static string[] Watch(SimulatorFixture sim, params string[] extra) =>
+        ["watch", "--region", "cn-hangzhou", "--app-id", "app-1", "--change-order-id", "co-1", "--endpoint", sim.BaseAddress.ToString(), "--poll-interval", "1s", .. extra];
+
+    [Fact]
+    public async Task Watch_BadRollout_AbortsAndExitsThree()
+    {
+        // Arrange
+        await using var sim = await SimulatorFixture.StartAsync(Scenario(bad: true));
+        using var env = EnvironmentScope.Credentials(SimulatorOptions.DefaultAccessKeyId, SimulatorOptions.DefaultAccessKeySecret);
+
+        // Act
+        var (exit, output, _) = await CliRun.RunAsync(Watch(sim));
+
+        // Assert
+        Assert.Equal(ExitCodes.Aborted, exit);
+        Assert.Contains("Outcome: aborted", output);
+        Assert.Contains("poll 1", output);
+        Assert.DoesNotContain("\u001b[", output);
+    }
+
+    [Fact]
+    public async Task Watch_HealthyRolloutWithJson_ExitsZeroAndPrintsResult()
+    {
+        // Arrange
+        await using var sim = await SimulatorFixture.StartAsync(Scenario(bad: false));
+        using var env = EnvironmentScope.Credentials(SimulatorOptions.DefaultAccessKeyId, SimulatorOptions.DefaultAccessKeySecret);
+
+        // Act
+        var (exit, output, _) = await CliRun.RunAsync(Watch(sim, "--json"));
+
+        // Assert
+        Assert.Equal(ExitCodes.Succeeded, exit);
+        var json = output[output.IndexOf("\n{", StringComparison.Ordinal)..];
+        Assert.Equal("succeeded", JsonDocument.Parse(json).RootElement.GetProperty("outcome").GetString());
+        Assert.DoesNotContain(SimulatorOptions.DefaultAccessKeySecret, output);
+    }
+
+    [Fact]
+    public async Task Watch_AbortDenied_ExitsFour()
+    {
+        // Arrange
+        var scenario = Scenario(bad: true) with { Faults = new Simulator.Scenarios.FaultDefinition { DeniedActions = ["AbortChangeOrder"] } };
+        await using var sim = await SimulatorFixture.StartAsync(scenario);
+        using var env = EnvironmentScope.Credentials(SimulatorOptions.DefaultAccessKeyId, SimulatorOptions.DefaultAccessKeySecret);
+
+        // Act
+        var (exit, output, _) = await CliRun.RunAsync(Watch(sim));
+
+        // Assert
+        Assert.Equal(ExitCodes.AbortFailed, exit);
+        Assert.Contains("Resouce.no.permission", output);
+    }
+
+    [Fact]
+    public async Task Watch_DryRun_ExitsZeroWithoutAborting()
+    {
+        // Arrange
+        await using var sim = await SimulatorFixture.StartAsync(Scenario(bad: true));
+        using var env = EnvironmentScope.Credentials(SimulatorOptions.DefaultAccessKeyId, SimulatorOptions.DefaultAccessKeySecret);
+
+        // Act
+        var (exit, output, _) = await CliRun.RunAsync(Watch(sim, "--dry-run"));
+
+        // Assert
+        Assert.Equal(ExitCodes.Succeeded, exit);
+        Assert.Contains("dry run: would have aborted", output);
+        Assert.Empty(sim.Simulator.Log.Read("AbortChangeOrder"));
+    }
+
+    [Fact]
+    public async Task Watch_NoCredentials_ExitsTwoNamingVariables()
+    {
+        // Arrange
+        await using var sim = await SimulatorFixture.StartAsync(Scenario(bad: false));
+        using var env = EnvironmentScope.Credentials(null, null);
+
+        // Act
+        var (exit, _, error) = await CliRun.RunAsync(Watch(sim));
+
+        // Assert
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("ALIBABA_CLOUD_ACCESS_KEY_ID", error);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Watch_AbsurdThreshold_ExitsTwoNamingTheOption()
+    {
+        // Arrange
+        await using var sim = await SimulatorFixture.StartAsync(Scenario(bad: false));
+        using var env = EnvironmentScope.Credentials(SimulatorOptions.DefaultAccessKeyId, SimulatorOptions.DefaultAccessKeySecret);
+
+        // Act
+        var (exit, _, error) = await CliRun.RunAsync(Watch(sim, "--max-unavailable-ratio", "7"));
+
+        // Assert
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("--max-unavailable-ratio must be between 0 and 1", error);
+    }
+
+    [Fact]
+    public async Task Status_BadBatch_ShowsSnapshotAndBreachVerdict()
+    {
+        // Arrange
+        await using var sim = await SimulatorFixture.StartAsync(new ScenarioBuilder()
+            .WithApp("app-1", a => a.WithChangeOrder("co-1", o => o with { Batches = [ChangeOrders.UnhealthyBatch(2, 0, 2, 600), ChangeOrders.Batch(2)] }))
+            .Build());
+        using var env = EnvironmentScope.Credentials(SimulatorOptions.DefaultAccessKeyId, SimulatorOptions.DefaultAccessKeySecret);
+
+        // Act
+        var (exit, output, _) = await CliRun.RunAsync("status", "--region", "cn-hangzhou", "--change-order-id", "co-1", "--endpoint", sim.BaseAddress.ToString());
+
+        // Assert
+        Assert.Equal(ExitCodes.Succeeded, exit);
+        Assert.Contains("verdict       Breach", output);
+        Assert.Contains("2 new, 2 older", output);
+        Assert.Empty(sim.Simulator.Log.Read("AbortChangeOrder"));
+    }
+
+    [Fact]
+    public async Task Status_UnknownChangeOrder_ExitsTwo()
+    {
+        // Arrange
+        await using var sim = await SimulatorFixture.StartAsync(Scenario(bad: false));
+        using var env = EnvironmentScope.Credentials(SimulatorOptions.DefaultAccessKeyId, SimulatorOptions.DefaultAccessKeySecret);
+
+        // Act
+        var (exit, _, error) = await CliRun.RunAsync("status", "--region", "cn-hangzhou", "--change-order-id", "co-missing", "--endpoint", sim.BaseAddress.ToString());
+
+        // Assert
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("InvalidChangeOrder.NotFound", error);
+    }
+}
