@@ -84,18 +84,8 @@ public sealed class SaeRequestSender
     }
 
     /// <summary>Full-jitter exponential backoff, or SAE's retry-after when it gave one, capped by the options.</summary>
-    internal static TimeSpan RetryDelay(int attempt, TimeSpan? retryAfter, SaeClientOptions options, double? jitter = null)
-    {
-        if (retryAfter is { } asked && asked > TimeSpan.Zero)
-        {
-            return asked < options.MaxRetryDelay ? asked : options.MaxRetryDelay;
-        }
-
-        var ceiling = options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
-        ceiling = Math.Min(ceiling, options.MaxRetryDelay.TotalMilliseconds);
-        var factor = jitter ?? Random.Shared.NextDouble();
-        return TimeSpan.FromMilliseconds(ceiling * (0.5 + (factor / 2)));
-    }
+    internal static TimeSpan RetryDelay(int attempt, TimeSpan? retryAfter, SaeClientOptions options, double? jitter = null) =>
+        Backoff.Delay(attempt, options.RetryBaseDelay, options.MaxRetryDelay, jitter ?? Random.Shared.NextDouble(), retryAfter);
 
     private async Task<(TData, string?)> SendOnceAsync<TData>(
         Uri endpoint,

@@ -18,12 +18,6 @@ public static class AbortBackoff
     public static TimeSpan Delay(int attempt, double jitter, TimeSpan? retryAfter = null, TimeSpan? first = null)
     {
         var start = first is { } given && given > TimeSpan.Zero && given < First ? given : First;
-        if (retryAfter is { } asked && asked > TimeSpan.Zero)
-        {
-            return asked < Max ? asked : Max;
-        }
-
-        var ceiling = Math.Min(start.TotalSeconds * Math.Pow(2, Math.Max(0, attempt - 1)), Max.TotalSeconds);
-        return TimeSpan.FromSeconds(ceiling * (0.5 + (Math.Clamp(jitter, 0, 1) / 2)));
+        return Sae.Backoff.Delay(attempt, start, Max, jitter, retryAfter);
     }
 }
