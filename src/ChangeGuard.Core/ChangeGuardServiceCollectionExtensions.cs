@@ -40,6 +40,7 @@ public static class ChangeGuardServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<HealthReader>();
+        services.TryAddSingleton<Budget.PollPlanner>();
         services.TryAddSingleton<ChangeOrderAborter>();
         services.TryAddSingleton<WatchApiFactory>();
         services.TryAddSingleton(sp => new RollbackGuard(

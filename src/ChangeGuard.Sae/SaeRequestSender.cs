@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using ChangeGuard.Sae.Budget;
 using ChangeGuard.Sae.Configuration;
 using ChangeGuard.Sae.Credentials;
 using ChangeGuard.Sae.Errors;
@@ -31,6 +32,7 @@ public sealed class SaeRequestSender
     private readonly ISaeCredentialSource _credentials;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<SaeRequestSender> _logger;
+    private readonly SaeCallBudget _budget;
 
     /// <summary>Creates a sender.</summary>
     public SaeRequestSender(
@@ -38,13 +40,15 @@ public sealed class SaeRequestSender
         IOptionsMonitor<SaeClientOptions> options,
         ISaeCredentialSource credentials,
         TimeProvider timeProvider,
-        ILogger<SaeRequestSender> logger)
+        ILogger<SaeRequestSender> logger,
+        SaeCallBudget budget)
     {
         _httpClientFactory = httpClientFactory;
         _options = options;
         _credentials = credentials;
         _timeProvider = timeProvider;
         _logger = logger;
+        _budget = budget;
     }
 
     /// <summary>Sends an operation and returns its <c>Data</c>.</summary>
@@ -97,6 +101,7 @@ public sealed class SaeRequestSender
         CancellationToken cancellationToken)
         where TData : class
     {
+        await _budget.AcquireAsync(credentials.AccessKeyId, SaeCallScope.Priority, cancellationToken).ConfigureAwait(false);
         using var request = BuildRequest(endpoint, operation, query, credentials);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.AttemptTimeout);
@@ -149,6 +154,11 @@ public sealed class SaeRequestSender
             if (response.IsSuccessStatusCode && kind == SaeErrorKind.Transient)
             {
                 kind = SaeErrorKind.Other;
+            }
+
+            if (kind == SaeErrorKind.Throttled)
+            {
+                _budget.Penalize(credentials.AccessKeyId, retryAfter);
             }
 
             SaeClientLog.Failed(_logger, operation.Action, (int)status, code, requestId, Elapsed(started), attempt);

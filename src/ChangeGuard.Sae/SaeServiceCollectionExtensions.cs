@@ -33,6 +33,7 @@ public static class SaeServiceCollectionExtensions
                 AllowAutoRedirect = false,
                 MaxConnectionsPerServer = 64,
             });
+        services.TryAddSingleton<Budget.SaeCallBudget>();
         services.TryAddSingleton<SaeRequestSender>();
         services.TryAddSingleton<ISaeClient, SaeClient>();
         return services;

@@ -1,4 +1,5 @@
 using ChangeGuard.Sae;
+using ChangeGuard.Sae.Budget;
 using ChangeGuard.Sae.Errors;
 using Microsoft.Extensions.Logging;
 
@@ -14,6 +15,7 @@ public sealed partial class ChangeOrderAborter(ISaeClient sae, ILogger<ChangeOrd
     public async Task<AbortAttempt> AbortAsync(AbortRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var priority = SaeCallScope.With(SaeCallPriority.Abort);
         try
         {
             var result = await sae.AbortChangeOrderAsync(request.RegionId, request.ChangeOrderId, request.Rollback, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using ChangeGuard.Sae;
+using ChangeGuard.Sae.Budget;
 using ChangeGuard.Sae.Errors;
 using Microsoft.DurableTask;
 
@@ -12,6 +13,7 @@ public sealed class ConfirmAbortActivity(ISaeClient sae) : TaskActivity<OrderSta
     public override async Task<OrderStatusRead> RunAsync(TaskActivityContext context, OrderStatusRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        using var priority = SaeCallScope.With(SaeCallPriority.Abort);
         try
         {
             var order = await sae.DescribeChangeOrderAsync(input.RegionId, input.ChangeOrderId).ConfigureAwait(false);

@@ -104,7 +104,8 @@ public sealed class HealthReader(ISaeClient sae, TimeProvider time)
             Math.Max(order.BatchCount, pipelines.Count),
             failed >= 0 ? failed + 1 : null,
             order.CreateTime,
-            started);
+            started,
+            current >= 0 ? pipelines[current].StartTime : null);
     }
 
     private static bool BelongsToChange(ApplicationInstance instance, DateTimeOffset? orderStartedAt) =>

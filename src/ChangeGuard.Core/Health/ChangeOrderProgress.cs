@@ -10,6 +10,7 @@ namespace ChangeGuard.Core.Health;
 /// <param name="FailedBatch">The first failed batch (1-based), when one failed.</param>
 /// <param name="StartedAt">When the order was created.</param>
 /// <param name="AnyBatchStarted">True once a batch has started, so instance data is expected.</param>
+/// <param name="CurrentBatchStartedAt">When the current batch started: a batch that just started is the riskiest phase.</param>
 public sealed record ChangeOrderProgress(
     ChangeOrderStatus Status,
     ChangeOrderSubStatus SubStatus,
@@ -17,4 +18,5 @@ public sealed record ChangeOrderProgress(
     int BatchCount,
     int? FailedBatch,
     DateTimeOffset? StartedAt,
-    bool AnyBatchStarted);
+    bool AnyBatchStarted,
+    DateTimeOffset? CurrentBatchStartedAt = null);

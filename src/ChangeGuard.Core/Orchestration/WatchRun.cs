@@ -71,14 +71,16 @@ internal sealed partial class WatchRun
             }
 
             SetStatus(WatchPhase.Watching, null);
+            var elevated = _state.ConsecutiveBreaches > 0 || _state.ConsecutiveErrors > 0 || _state.LastVerdict == VerdictKind.NoData;
             var read = _context.CallActivityAsync<HealthRead>(nameof(ReadHealthActivity),
-                new ReadHealthRequest(Target.RegionId, Target.AppId, Target.ChangeOrderId, _state.GroupId));
+                new ReadHealthRequest(Target.RegionId, Target.AppId, Target.ChangeOrderId, _state.GroupId, Policy.PollInterval, elevated));
             if (await Task.WhenAny(read, _anyCommand) == _anyCommand || _anyCommand.IsCompleted)
             {
                 return await HandleCommandAsync();
             }
 
-            var verdict = Judge(await read);
+            var health = await read;
+            var verdict = Judge(health);
             (_state, var step) = WatchDecider.Apply(_state, verdict, Policy, Now);
             var decision = _state.Decisions[^1];
             LogPoll(_logger, Target.ChangeOrderId, decision.Poll, decision.Verdict, decision.Reason, decision.Action);
@@ -91,8 +93,9 @@ internal sealed partial class WatchRun
                     return Finish(step.Outcome ?? WatchOutcome.Stopped, step.Reason, step.Evidence, finalStatus: step.FinalStatus);
             }
 
+            var interval = health.NextPollIn is { } advised && advised > Policy.PollInterval ? advised : Policy.PollInterval;
             var deadline = _startedAt + Policy.Timeout;
-            var nextPoll = Now + Policy.PollInterval < deadline ? Now + Policy.PollInterval : deadline;
+            var nextPoll = Now + interval < deadline ? Now + interval : deadline;
             SetStatus(WatchPhase.Watching, nextPoll);
             if (await DelayAsync(nextPoll) is { } result)
             {

@@ -33,6 +33,9 @@ public sealed class SaeClientOptions
     /// <summary>The longest the client waits between two read attempts, retry-after included.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The call budget per AccessKey shared by every call of this process (section <c>Sae:Budget</c>).</summary>
+    public Budget.SaeBudgetOptions Budget { get; set; } = new();
+
     /// <summary>Checks the values that can be checked without a request; throws a message naming the setting.</summary>
     public void Validate()
     {
@@ -49,6 +52,16 @@ public sealed class SaeClientOptions
         if (MaxReadAttempts is < 1 or > 10)
         {
             throw new Errors.SaeConfigurationException("Sae:MaxReadAttempts must be between 1 and 10.");
+        }
+
+        if (Budget.CallsPerMinute is < 0 or > 100_000)
+        {
+            throw new Errors.SaeConfigurationException("Sae:Budget:CallsPerMinute must be between 0 (no budget) and 100000.");
+        }
+
+        if (Budget.BurstSeconds is < 1 or > 30)
+        {
+            throw new Errors.SaeConfigurationException("Sae:Budget:BurstSeconds must be between 1 and 30.");
         }
 
         if (RetryBaseDelay < TimeSpan.Zero || MaxRetryDelay < RetryBaseDelay)

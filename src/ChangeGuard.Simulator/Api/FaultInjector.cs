@@ -22,7 +22,7 @@ internal enum FaultDecision
     Reset,
 }
 
-/// <summary>Decides, from the scenario's seeded random and an account-wide rate limit, how a call misbehaves.</summary>
+/// <summary>Decides, from SAE's account-wide rate limit and the scenario's seeded random, how a call misbehaves.</summary>
 internal sealed class FaultInjector(SimulatedWorld world)
 {
     private readonly Dictionary<string, Queue<DateTimeOffset>> _windows = new(StringComparer.Ordinal);
@@ -31,7 +31,8 @@ internal sealed class FaultInjector(SimulatedWorld world)
     public FaultDecision Decide(string action, string accessKeyId)
     {
         var faults = world.Faults;
-        if (faults.RateLimitPerMinute is { } limit && !Admit(accessKeyId, limit))
+        var limit = world.Scenario.RateLimitPerMinute;
+        if (limit > 0 && !Admit(accessKeyId, limit))
         {
             return FaultDecision.Throttle;
         }

@@ -26,7 +26,4 @@ public sealed record FaultDefinition
 
     /// <summary>Actions answered <c>Resouce.no.permission</c>.</summary>
     public IReadOnlyList<string> DeniedActions { get; init; } = [];
-
-    /// <summary>Calls per minute per AccessKey before <c>Throttling.User</c>; null: no limit.</summary>
-    public int? RateLimitPerMinute { get; init; }
 }

@@ -18,6 +18,15 @@ public sealed record Scenario
     /// <summary>Seed for every random choice (faults), so a run can be repeated.</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>
+    /// SAE's account-wide limit: calls per minute per AccessKey before <c>Throttling.User</c> (SAE documents about 60);
+    /// 0 switches it off.
+    /// </summary>
+    public int RateLimitPerMinute { get; init; } = DefaultRateLimitPerMinute;
+
+    /// <summary>SAE's documented limit.</summary>
+    public const int DefaultRateLimitPerMinute = 60;
+
     /// <summary>The applications.</summary>
     public IReadOnlyList<AppDefinition> Apps { get; init; } = [];
 

@@ -10,6 +10,7 @@ public static class ScenarioValidator
     {
         ArgumentNullException.ThrowIfNull(scenario);
         Check(scenario.TimeScale is > 0 and <= 10_000, source, "timeScale", "must be above 0 and at most 10000");
+        Check(scenario.RateLimitPerMinute >= 0, source, "rateLimitPerMinute", "must be 0 (no limit) or more");
         ValidateFaults(scenario.Faults, $"{source}: faults");
 
         var appIds = new HashSet<string>(StringComparer.Ordinal);
@@ -77,7 +78,6 @@ public static class ScenarioValidator
         Check(faults.ThrottleRatio + faults.ServerErrorRatio + faults.ResetRatio <= 1, at, "throttleRatio", "plus serverErrorRatio plus resetRatio must be at most 1");
         Check(faults.LatencyMs is >= 0 and <= 60_000, at, "latencyMs", "must be between 0 and 60000");
         Check(faults.AbortBusyCount >= 0, at, "abortBusyCount", "must not be negative");
-        Check(faults.RateLimitPerMinute is null or > 0, at, "rateLimitPerMinute", "must be above 0");
     }
 
     private static void Check(bool condition, string source, string field, string problem)

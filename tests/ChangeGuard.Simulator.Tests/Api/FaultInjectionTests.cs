@@ -61,7 +61,7 @@ public sealed class FaultInjectionTests
     public async Task RateLimit_PerMinute_ThrottlesCallsBeyondIt()
     {
         // Arrange
-        await using var sim = await SimulatorFixture.StartAsync(WithFaults(new FaultDefinition { RateLimitPerMinute = 5 }));
+        await using var sim = await SimulatorFixture.StartAsync(WithFaults(new FaultDefinition()) with { RateLimitPerMinute = 5 });
 
         // Act
         var codes = await CallCodesAsync(sim, 8);

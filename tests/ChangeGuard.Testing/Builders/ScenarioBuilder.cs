@@ -9,6 +9,7 @@ public sealed class ScenarioBuilder
     private FaultDefinition _faults = new();
     private double _timeScale = 1;
     private int _seed = 1;
+    private int _rateLimit;
     private string _name = "test";
 
     public ScenarioBuilder Named(string name)
@@ -26,6 +27,13 @@ public sealed class ScenarioBuilder
     public ScenarioBuilder WithSeed(int seed)
     {
         _seed = seed;
+        return this;
+    }
+
+    /// <summary>SAE's account-wide rate limit; scenarios default to 60 a minute, test scenarios to none.</summary>
+    public ScenarioBuilder WithRateLimit(int callsPerMinute)
+    {
+        _rateLimit = callsPerMinute;
         return this;
     }
 
@@ -47,6 +55,7 @@ public sealed class ScenarioBuilder
         Name = _name,
         TimeScale = _timeScale,
         Seed = _seed,
+        RateLimitPerMinute = _rateLimit,
         Faults = _faults,
         Apps = _apps.ToArray(),
     };

@@ -55,6 +55,7 @@ public sealed class GuardHarness : IAsyncDisposable
             ["Sae:AccessKeySecret"] = simulator.Simulator.Options.AccessKeySecret,
             ["Sae:RetryBaseDelay"] = "00:00:00.010",
             ["Sae:MaxRetryDelay"] = "00:00:00.100",
+            ["Sae:Budget:CallsPerMinute"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

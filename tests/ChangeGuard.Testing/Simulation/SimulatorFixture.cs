@@ -58,6 +58,7 @@ public sealed class SimulatorFixture : IAsyncDisposable
             options.SecurityToken = Simulator.Options.SecurityToken;
             options.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
             options.MaxRetryDelay = TimeSpan.FromMilliseconds(20);
+            options.Budget.CallsPerMinute = 0;
             configure?.Invoke(options);
         });
         var provider = services.BuildServiceProvider();
