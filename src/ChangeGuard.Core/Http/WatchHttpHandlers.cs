@@ -131,6 +131,11 @@ public static class WatchHttpHandlers
             return required ? (null, Problems.Invalid("body", "a JSON object is required")) : (null, null);
         }
 
+        if (!IsWellFormedJson(buffer.ToArray()))
+        {
+            return (null, Problems.Invalid("body", "is not valid JSON"));
+        }
+
         try
         {
             var body = JsonSerializer.Deserialize<T>(buffer.ToArray(), ChangeGuardJson.Options);
@@ -139,6 +144,24 @@ public static class WatchHttpHandlers
         catch (JsonException ex)
         {
             return (null, Problems.Invalid(FieldOf(ex), Describe(ex)));
+        }
+    }
+
+    /// <summary>Malformed JSON (truncated, trailing text) is the body's fault, not the field the reader stopped in.</summary>
+    private static bool IsWellFormedJson(byte[] json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            while (reader.Read())
+            {
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 
