@@ -9,7 +9,8 @@ public sealed class ChangeGuardOptions
     public const string SectionName = "ChangeGuard";
 
     /// <summary>The default policy (section <c>ChangeGuard:Policy</c>); requests override single fields.</summary>
-    public WatchPolicy Policy { get; set; } = WatchPolicy.Default;
+    /// <remarks>A fresh instance, never <see cref="WatchPolicy.Default"/>: the configuration binder sets properties on the instance it finds.</remarks>
+    public WatchPolicy Policy { get; set; } = new();
 
     /// <summary>Polls per history generation before ContinueAsNew (2 to 500; default 50).</summary>
     public int PollsPerGeneration { get; set; } = Orchestration.WatchInput.DefaultPollsPerGeneration;

@@ -1,0 +1,8 @@
+using ChangeGuard.Functions;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.Services.AddChangeGuardFunctions(builder.Configuration);
+builder.Build().Run();
