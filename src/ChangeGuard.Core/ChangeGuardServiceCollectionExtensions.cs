@@ -42,6 +42,9 @@ public static class ChangeGuardServiceCollectionExtensions
         services.TryAddSingleton<HealthReader>();
         services.TryAddSingleton<Budget.PollPlanner>();
         services.TryAddSingleton<ChangeOrderAborter>();
+        services.TryAddTransient<ReadHealthActivity>();
+        services.TryAddTransient<AbortChangeOrderActivity>();
+        services.TryAddTransient<ConfirmAbortActivity>();
         services.TryAddSingleton<WatchApiFactory>();
         services.TryAddSingleton(sp => new RollbackGuard(
             sp.GetRequiredService<ISaeClient>(),

@@ -51,7 +51,7 @@ public static class ResultPrinter
         }
 
         console.Out.WriteLine($"  polls         {result.Polls}");
-        console.Out.WriteLine($"  SAE calls     {result.SaeCalls}");
+        console.Out.WriteLine($"  SAE calls     {result.SaeCalls} ({result.CallsPerWatchMinute.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} per watch-minute)");
         console.Out.WriteLine($"  duration      {(result.EndedAt - result.StartedAt).TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}s");
     }
 

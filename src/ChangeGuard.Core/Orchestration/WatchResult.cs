@@ -42,6 +42,9 @@ public sealed record WatchResult
     /// <summary>SAE calls made.</summary>
     public int SaeCalls { get; init; }
 
+    /// <summary>SAE calls per minute of watching: what one watch costs of the account's budget.</summary>
+    public double CallsPerWatchMinute => EndedAt > StartedAt ? Math.Round(SaeCalls / Math.Max((EndedAt - StartedAt).TotalMinutes, 1.0 / 60), 1) : SaeCalls;
+
     /// <summary>When the watch started.</summary>
     public DateTimeOffset StartedAt { get; init; }
 

@@ -1,5 +1,4 @@
 using ChangeGuard.Core.Activities;
-using ChangeGuard.Sae;
 using Microsoft.Azure.Functions.Worker;
 
 namespace ChangeGuard.Functions.Orchestration;
@@ -8,20 +7,20 @@ namespace ChangeGuard.Functions.Orchestration;
 /// Hosts Core's activities under Core's names (the orchestrator calls them by those names); each function only
 /// hands its input to the Core activity.
 /// </summary>
-public sealed class WatchActivityFunctions(HealthReader reader, ChangeOrderAborter aborter, ISaeClient sae)
+public sealed class WatchActivityFunctions(ReadHealthActivity read, AbortChangeOrderActivity abort, ConfirmAbortActivity confirm)
 {
     /// <summary>Reads one health snapshot.</summary>
     [Function(nameof(ReadHealthActivity))]
     public Task<HealthRead> ReadHealthAsync([ActivityTrigger] ReadHealthRequest input, FunctionContext context) =>
-        new ReadHealthActivity(reader).RunAsync(FunctionActivityContext.From(context), input);
+        read.RunAsync(FunctionActivityContext.From(context), input);
 
     /// <summary>Makes one abort attempt.</summary>
     [Function(nameof(AbortChangeOrderActivity))]
     public Task<AbortAttempt> AbortChangeOrderAsync([ActivityTrigger] AbortRequest input, FunctionContext context) =>
-        new AbortChangeOrderActivity(aborter).RunAsync(FunctionActivityContext.From(context), input);
+        abort.RunAsync(FunctionActivityContext.From(context), input);
 
     /// <summary>Reads an order's status after an accepted abort.</summary>
     [Function(nameof(ConfirmAbortActivity))]
     public Task<OrderStatusRead> ConfirmAbortAsync([ActivityTrigger] OrderStatusRequest input, FunctionContext context) =>
-        new ConfirmAbortActivity(sae).RunAsync(FunctionActivityContext.From(context), input);
+        confirm.RunAsync(FunctionActivityContext.From(context), input);
 }
