@@ -42,7 +42,7 @@ public sealed class EmbeddedEngine : IAsyncDisposable
     public static void AddTo(IServiceCollection services, IConfiguration configuration)
     {
         services.AddChangeGuardCore(configuration);
-        services.AddInMemoryDurableTask(registry => registry.AddChangeGuardTasks());
+        services.AddInMemoryDurableTask(registry => registry.AddChangeGuardTasks(), new InMemoryDurableTaskOptions { Port = LoopbackPort.Next() });
     }
 
     /// <summary>Starts an engine; settings override the environment (<c>Sae__Endpoint</c> and so on).</summary>

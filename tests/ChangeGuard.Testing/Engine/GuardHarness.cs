@@ -67,6 +67,7 @@ public sealed class GuardHarness : IAsyncDisposable
             registry => registry.AddChangeGuardTasks(),
             new DurableTaskTestHostOptions
             {
+                Port = FreePort(),
                 LoggerFactory = loggerFactory,
                 ConfigureServices = services =>
                 {
@@ -75,6 +76,13 @@ public sealed class GuardHarness : IAsyncDisposable
                 },
             });
         return new GuardHarness(simulator, host, logs, loggerFactory);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Starts a watch with a fast test policy unless the request says otherwise.</summary>
