@@ -1,7 +1,7 @@
 using ChangeGuard.Core.Budget;
 using ChangeGuard.Sae.Budget;
 using ChangeGuard.Sae.Configuration;
-using Microsoft.Extensions.Options;
+using ChangeGuard.Testing.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChangeGuard.Core.Tests.Budget;
@@ -12,7 +12,7 @@ public sealed class PollPlannerTests
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
 
     private PollPlanner Planner(int perMinute = 50) =>
-        new(new Monitor(new SaeClientOptions { Budget = new SaeBudgetOptions { CallsPerMinute = perMinute } }), _time);
+        new(new StaticOptionsMonitor<SaeClientOptions>(new SaeClientOptions { Budget = new SaeBudgetOptions { CallsPerMinute = perMinute } }), _time);
 
     [Fact]
     public void Advise_DemandWithinBudget_KeepsRequestedInterval()
@@ -142,14 +142,5 @@ public sealed class PollPlannerTests
 
         // Act / Assert
         Assert.Equal(Fifteen, planner.Advise("co-x", Fifteen, elevated: false, callsPerPoll: 2));
-    }
-
-    private sealed class Monitor(SaeClientOptions value) : IOptionsMonitor<SaeClientOptions>
-    {
-        public SaeClientOptions CurrentValue => value;
-
-        public SaeClientOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<SaeClientOptions, string?> listener) => null;
     }
 }

@@ -1,4 +1,7 @@
 using ChangeGuard.Core.Activities;
+using ChangeGuard.Core.Budget;
+using ChangeGuard.Sae.Configuration;
+using ChangeGuard.Testing.Options;
 using ChangeGuard.Functions.Orchestration;
 using ChangeGuard.Sae;
 using ChangeGuard.Sae.Models.ChangeOrders;
@@ -13,9 +16,12 @@ public sealed class WatchActivityFunctionsTests
     private readonly Mock<ISaeClient> _sae = new();
 
     private WatchActivityFunctions Functions() => new(
-        new HealthReader(_sae.Object, TimeProvider.System),
-        new ChangeOrderAborter(_sae.Object, NullLogger<ChangeOrderAborter>.Instance),
-        _sae.Object);
+        new ReadHealthActivity(
+            new HealthReader(_sae.Object, TimeProvider.System),
+            new PollPlanner(new StaticOptionsMonitor<SaeClientOptions>(new SaeClientOptions()), TimeProvider.System),
+            TimeProvider.System),
+        new AbortChangeOrderActivity(new ChangeOrderAborter(_sae.Object, NullLogger<ChangeOrderAborter>.Instance)),
+        new ConfirmAbortActivity(_sae.Object));
 
     private static FunctionContext Invocation(string functionName, string? instanceId = "watch-co-1")
     {

@@ -1,6 +1,6 @@
 using ChangeGuard.Sae.Budget;
 using ChangeGuard.Sae.Configuration;
-using Microsoft.Extensions.Options;
+using ChangeGuard.Testing.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChangeGuard.Sae.Tests.Budget;
@@ -10,7 +10,7 @@ public sealed class SaeCallBudgetTests
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
 
     private SaeCallBudget Budget(int perMinute = 60, double burstSeconds = 5) =>
-        new(new StaticOptions(new SaeClientOptions { Budget = new SaeBudgetOptions { CallsPerMinute = perMinute, BurstSeconds = burstSeconds } }), _time);
+        new(new StaticOptionsMonitor<SaeClientOptions>(new SaeClientOptions { Budget = new SaeBudgetOptions { CallsPerMinute = perMinute, BurstSeconds = burstSeconds } }), _time);
 
     [Fact]
     public async Task AcquireAsync_WithinBurst_GrantsAtOnce()
@@ -151,14 +151,5 @@ public sealed class SaeCallBudgetTests
 
         // Assert
         Assert.Equal(0, budget.Granted("ak"));
-    }
-
-    private sealed class StaticOptions(SaeClientOptions value) : IOptionsMonitor<SaeClientOptions>
-    {
-        public SaeClientOptions CurrentValue => value;
-
-        public SaeClientOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<SaeClientOptions, string?> listener) => null;
     }
 }
