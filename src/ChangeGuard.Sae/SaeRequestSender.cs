@@ -137,13 +137,20 @@ public sealed class SaeRequestSender
             var envelope = TryParse<TData>(body);
             var requestId = envelope?.RequestId ?? FirstHeader(response, "x-acs-request-id");
 
+            if (response.IsSuccessStatusCode && envelope is { Success: not false, Data: not null }
+                && MissingDataField(body, operation) is { } missing)
+            {
+                SaeClientLog.Failed(_logger, operation.Action, (int)status, MalformedAnswerCode, requestId, Elapsed(started), attempt);
+                throw new SaeException(operation.Action, SaeErrorKind.Other, status, MalformedAnswerCode, $"the answer's Data lacks {missing}", requestId);
+            }
+
             if (response.IsSuccessStatusCode && envelope is { Success: not false, Data: not null })
             {
                 SaeClientLog.Completed(_logger, operation.Action, (int)status, requestId, Elapsed(started), attempt);
                 return (envelope.Data, requestId);
             }
 
-            var code = envelope?.Code;
+            var code = envelope?.Code ?? (response.IsSuccessStatusCode ? MalformedAnswerCode : null);
             var message = envelope?.Message ?? Snippet(body);
             if (response.IsSuccessStatusCode && envelope is not null && envelope.Success is not false && envelope.Data is null)
             {
@@ -206,6 +213,40 @@ public sealed class SaeRequestSender
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
         return request;
+    }
+
+    /// <summary>The code of an answer that is not what SAE's API promises (truncated, mistyped, missing fields).</summary>
+    public const string MalformedAnswerCode = "ChangeGuard.MalformedAnswer";
+
+    private static string? MissingDataField(byte[] body, SaeOperation operation)
+    {
+        if (operation.RequiredDataFields.Length == 0)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(body);
+        if (!TryGetProperty(document.RootElement, "Data", out var data) || data.ValueKind != JsonValueKind.Object)
+        {
+            return "an object";
+        }
+
+        return operation.RequiredDataFields.FirstOrDefault(field => !TryGetProperty(data, field, out var value) || value.ValueKind == JsonValueKind.Null);
+    }
+
+    private static bool TryGetProperty(JsonElement element, string name, out JsonElement value)
+    {
+        foreach (var property in element.EnumerateObject())
+        {
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                value = property.Value;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
     }
 
     private static SaeEnvelope<TData>? TryParse<TData>(byte[] body)

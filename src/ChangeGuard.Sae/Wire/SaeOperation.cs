@@ -5,4 +5,8 @@ namespace ChangeGuard.Sae.Wire;
 /// <param name="Method">The HTTP method SAE expects.</param>
 /// <param name="Path">The fixed ROA path.</param>
 /// <param name="IsRead">Reads may be retried by the client; writes never are.</param>
-public sealed record SaeOperation(string Action, HttpMethod Method, string Path, bool IsRead);
+/// <param name="RequiredDataFields">
+/// Fields the answer's <c>Data</c> object must carry; an answer without them is malformed, not a default-valued
+/// success (a missing <c>Status</c> must never read as "preparing").
+/// </param>
+public sealed record SaeOperation(string Action, HttpMethod Method, string Path, bool IsRead, params string[] RequiredDataFields);

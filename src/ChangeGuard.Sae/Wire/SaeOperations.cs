@@ -8,11 +8,11 @@ public static class SaeOperations
 
     /// <summary>Reads one change order with its batches.</summary>
     public static readonly SaeOperation DescribeChangeOrder =
-        new("DescribeChangeOrder", HttpMethod.Get, "/pop/v1/sam/changeorder/DescribeChangeOrder", IsRead: true);
+        new("DescribeChangeOrder", HttpMethod.Get, "/pop/v1/sam/changeorder/DescribeChangeOrder", IsRead: true, "ChangeOrderId", "Status");
 
     /// <summary>Lists an app's change orders.</summary>
     public static readonly SaeOperation ListChangeOrders =
-        new("ListChangeOrders", HttpMethod.Get, "/pop/v1/sam/changeorder/ListChangeOrders", IsRead: true);
+        new("ListChangeOrders", HttpMethod.Get, "/pop/v1/sam/changeorder/ListChangeOrders", IsRead: true, "ChangeOrderList");
 
     /// <summary>Stops a running change order, optionally rolling it back.</summary>
     public static readonly SaeOperation AbortChangeOrder =
@@ -20,11 +20,11 @@ public static class SaeOperations
 
     /// <summary>Reads one batch with its stages and tasks.</summary>
     public static readonly SaeOperation DescribePipeline =
-        new("DescribePipeline", HttpMethod.Get, "/pop/v1/sam/changeorder/DescribePipeline", IsRead: true);
+        new("DescribePipeline", HttpMethod.Get, "/pop/v1/sam/changeorder/DescribePipeline", IsRead: true, "PipelineId", "PipelineStatus");
 
     /// <summary>Reads an app's running state and last change order.</summary>
     public static readonly SaeOperation DescribeApplicationStatus =
-        new("DescribeApplicationStatus", HttpMethod.Get, "/pop/v1/sam/app/describeApplicationStatus", IsRead: true);
+        new("DescribeApplicationStatus", HttpMethod.Get, "/pop/v1/sam/app/describeApplicationStatus", IsRead: true, "AppId");
 
     /// <summary>Lists an app's instance groups.</summary>
     public static readonly SaeOperation DescribeApplicationGroups =
@@ -32,11 +32,11 @@ public static class SaeOperations
 
     /// <summary>Lists a group's instances, one page at a time.</summary>
     public static readonly SaeOperation DescribeApplicationInstances =
-        new("DescribeApplicationInstances", HttpMethod.Get, "/pop/v1/sam/app/describeApplicationInstances", IsRead: true);
+        new("DescribeApplicationInstances", HttpMethod.Get, "/pop/v1/sam/app/describeApplicationInstances", IsRead: true, "Instances");
 
     /// <summary>Lists applications, by namespace or other filters.</summary>
     public static readonly SaeOperation ListApplications =
-        new("ListApplications", HttpMethod.Get, "/pop/v1/sam/app/listApplications", IsRead: true);
+        new("ListApplications", HttpMethod.Get, "/pop/v1/sam/app/listApplications", IsRead: true, "Applications");
 
     /// <summary>Every operation above.</summary>
     public static IReadOnlyList<SaeOperation> All { get; } =

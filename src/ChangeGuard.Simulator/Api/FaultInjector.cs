@@ -20,6 +20,9 @@ internal enum FaultDecision
 
     /// <summary>Drop the connection without an answer.</summary>
     Reset,
+
+    /// <summary>Answer something that is not SAE's API.</summary>
+    Malformed,
 }
 
 /// <summary>Decides, from SAE's account-wide rate limit and the scenario's seeded random, how a call misbehaves.</summary>
@@ -42,7 +45,7 @@ internal sealed class FaultInjector(SimulatedWorld world)
             return FaultDecision.None;
         }
 
-        var total = faults.ThrottleRatio + faults.ServerErrorRatio + faults.ResetRatio;
+        var total = faults.ThrottleRatio + faults.ServerErrorRatio + faults.ResetRatio + faults.MalformedRatio;
         if (total <= 0)
         {
             return FaultDecision.None;
@@ -61,7 +64,13 @@ internal sealed class FaultInjector(SimulatedWorld world)
         }
 
         draw -= faults.ServerErrorRatio;
-        return draw < faults.ResetRatio ? FaultDecision.Reset : FaultDecision.None;
+        if (draw < faults.ResetRatio)
+        {
+            return FaultDecision.Reset;
+        }
+
+        draw -= faults.ResetRatio;
+        return draw < faults.MalformedRatio ? FaultDecision.Malformed : FaultDecision.None;
     }
 
     private static bool AppliesTo(FaultDefinition faults, string action) =>

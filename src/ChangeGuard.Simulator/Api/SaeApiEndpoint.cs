@@ -39,6 +39,13 @@ internal sealed class SaeApiEndpoint(SimulatedWorld world, SignatureVerifier ver
 
             switch (decision)
             {
+                case FaultDecision.Malformed:
+                    var (status, contentType, text) = MalformedAnswers.Next(requestId);
+                    log.Add(world.Time.GetUtcNow(), action, context.Request.Method, query.Values, status, "Malformed", requestId, accessKeyId);
+                    context.Response.StatusCode = status;
+                    context.Response.ContentType = contentType;
+                    await context.Response.WriteAsync(text, context.RequestAborted).ConfigureAwait(false);
+                    return;
                 case FaultDecision.Reset:
                     log.Add(world.Time.GetUtcNow(), action, context.Request.Method, query.Values, 0, "ConnectionReset", requestId, accessKeyId);
                     context.Abort();

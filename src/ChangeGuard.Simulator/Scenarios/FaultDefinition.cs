@@ -12,6 +12,12 @@ public sealed record FaultDefinition
     /// <summary>Share of calls whose connection is reset without an answer.</summary>
     public double ResetRatio { get; init; }
 
+    /// <summary>
+    /// Share of calls answered with something that is not SAE's API: an HTML 502 page, truncated JSON, an empty body,
+    /// a <c>Data</c> without its fields, or fields of the wrong type (in turn).
+    /// </summary>
+    public double MalformedRatio { get; init; }
+
     /// <summary>Real milliseconds added to every answer.</summary>
     public int LatencyMs { get; init; }
 

@@ -75,7 +75,9 @@ public static class ScenarioValidator
         Check(faults.ThrottleRatio is >= 0 and <= 1, at, "throttleRatio", "must be between 0 and 1");
         Check(faults.ServerErrorRatio is >= 0 and <= 1, at, "serverErrorRatio", "must be between 0 and 1");
         Check(faults.ResetRatio is >= 0 and <= 1, at, "resetRatio", "must be between 0 and 1");
-        Check(faults.ThrottleRatio + faults.ServerErrorRatio + faults.ResetRatio <= 1, at, "throttleRatio", "plus serverErrorRatio plus resetRatio must be at most 1");
+        Check(faults.MalformedRatio is >= 0 and <= 1, at, "malformedRatio", "must be between 0 and 1");
+        Check(faults.ThrottleRatio + faults.ServerErrorRatio + faults.ResetRatio + faults.MalformedRatio <= 1, at, "throttleRatio",
+            "plus serverErrorRatio, resetRatio and malformedRatio must be at most 1");
         Check(faults.LatencyMs is >= 0 and <= 60_000, at, "latencyMs", "must be between 0 and 60000");
         Check(faults.AbortBusyCount >= 0, at, "abortBusyCount", "must not be negative");
     }

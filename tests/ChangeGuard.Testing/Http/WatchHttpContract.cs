@@ -89,6 +89,60 @@ public abstract class WatchHttpContract
         AssertProblem(response, 400, field);
     }
 
+    /// <summary>A generated corpus of bad bodies: malformed JSON, wrong types, huge, unicode, injection strings, absurd numbers.</summary>
+    public static TheoryData<string> BadBodies()
+    {
+        const string ids = "\"regionId\":\"cn-hangzhou\",\"appId\":\"app-1\"";
+        var bodies = new List<string>
+        {
+            "{", "}", "null", "true", "42", "\"text\"", "[{}]", "{\"regionId\":", "{'regionId':'cn-hangzhou'}", "{\"regionId\":\"cn-hangzhou\",}}",
+            "\u0000\u0001", "<xml/>", "regionId=cn-hangzhou&appId=a",
+            "{" + ids + ",\"changeOrderId\":42}",
+            "{" + ids + ",\"changeOrderId\":[\"co-1\"]}",
+            "{" + ids + ",\"changeOrderId\":{\"id\":\"co-1\"}}",
+            "{" + ids + ",\"changeOrderId\":\"'; DROP TABLE watches; --\"}",
+            "{" + ids + ",\"changeOrderId\":\"../../etc/passwd\"}",
+            "{" + ids + ",\"changeOrderId\":\"<script>alert(1)</script>\"}",
+            "{" + ids + ",\"changeOrderId\":\"${jndi:ldap://x/a}\"}",
+            "{" + ids + ",\"changeOrderId\":\"变更单-1\"}",
+            "{" + ids + ",\"changeOrderId\":\"" + new string('x', 300) + "\"}",
+            "{\"regionId\":\"cn-hangzhou\\u0000\",\"appId\":\"app-1\",\"changeOrderId\":\"co-1\"}",
+            "{" + ids + ",\"changeOrderId\":\"co-1\",\"requestedBy\":\"" + new string('r', 1000) + "\"}",
+            "{" + ids + ",\"changeOrderId\":\"co-1\",\"policy\":{\"failureLimit\":1e308}}",
+            "{" + ids + ",\"changeOrderId\":\"co-1\",\"policy\":{\"failureLimit\":-2147483648}}",
+            "{" + ids + ",\"changeOrderId\":\"co-1\",\"policy\":{\"maxUnavailableRatio\":\"NaN\"}}",
+            "{" + ids + ",\"changeOrderId\":\"co-1\",\"policy\":{\"timeout\":\"9999999999999h\"}}",
+            "{" + ids + ",\"changeOrderId\":\"co-1\",\"policy\":{\"pollInterval\":-5}}",
+            "{" + ids + ",\"changeOrderId\":\"co-1\",\"policy\":{\"onErrorLimit\":\"explode\"}}",
+            "{" + ids + ",\"changeOrderId\":\"co-1\",\"policy\":{\"onErrorLimit\":1}}",
+            "{" + ids + ",\"changeOrderId\":\"co-1\",\"policy\":[]}",
+            "{" + ids + ",\"changeOrderId\":\"co-1\",\"policy\":{\"dryRun\":\"yes\"}}",
+            new string('[', 5000) + new string(']', 5000),
+            "{" + ids + ",\"changeOrderId\":\"co-1\",\"padding\":\"" + new string('p', 70 * 1024) + "\"}",
+        };
+        var data = new TheoryData<string>();
+        foreach (var body in bodies)
+        {
+            data.Add(body);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(BadBodies))]
+    public async Task Start_BadInputCorpus_Answers4xxProblemAndStartsNothing(string body)
+    {
+        await using var host = await StartHostAsync(LongRunning());
+
+        var response = await host.SendAsync(HttpMethod.Post, "/api/watches", body);
+        var list = await host.SendAsync(HttpMethod.Get, "/api/watches");
+
+        Assert.InRange(response.Status, 400, 499);
+        Assert.StartsWith("application/problem+json", response.ContentType);
+        Assert.Equal(0, Json(list).GetProperty("watches").GetArrayLength());
+    }
+
     [Fact]
     public async Task Get_UnknownWatch_Answers404()
     {
