@@ -9,6 +9,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ChangeGuard.Testing.Engine;
@@ -19,40 +20,42 @@ namespace ChangeGuard.Testing.Engine;
 /// </summary>
 public sealed class GuardHarness : IAsyncDisposable
 {
-    private readonly ILoggerFactory _loggerFactory;
-
-    private GuardHarness(SimulatorFixture simulator, DurableTaskTestHost host, CapturingLoggerProvider logs, ILoggerFactory loggerFactory)
+    private GuardHarness(SimulatorFixture simulator, IHost host, CapturingLoggerProvider logs)
     {
         Simulator = simulator;
         Host = host;
         Logs = logs;
-        _loggerFactory = loggerFactory;
-        Watches = host.Services.GetRequiredService<WatchApiFactory>().Create(host.Client);
+        Client = host.Services.GetRequiredService<DurableTaskClient>();
+        Watches = host.Services.GetRequiredService<WatchApiFactory>().Create(Client);
     }
 
     public SimulatorFixture Simulator { get; }
 
-    public DurableTaskTestHost Host { get; }
+    /// <summary>The generic host holding the engine (in-memory Durable Task service, worker, client) and ChangeGuard.</summary>
+    public IHost Host { get; }
 
-    public DurableTaskClient Client => Host.Client;
+    public DurableTaskClient Client { get; }
 
     public WatchApi Watches { get; }
+
+    /// <summary>Every payload the engine serialized into its history (inputs, outputs, custom status, events).</summary>
+    public RecordingDataConverter Payloads { get; private init; } = new();
 
     /// <summary>Every log line of the engine, the activities and the SAE client.</summary>
     public CapturingLoggerProvider Logs { get; }
 
     public RollbackGuard Guard => Host.Services.GetRequiredService<RollbackGuard>();
 
-    public static async Task<GuardHarness> StartAsync(Scenario scenario, IDictionary<string, string?>? settings = null)
+    public static async Task<GuardHarness> StartAsync(Scenario scenario, IDictionary<string, string?>? settings = null, string? securityToken = null)
     {
-        var simulator = await SimulatorFixture.StartAsync(scenario);
+        var simulator = await SimulatorFixture.StartAsync(scenario, securityToken: securityToken);
         var logs = new CapturingLoggerProvider();
-        var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Information).AddProvider(logs));
         var values = new Dictionary<string, string?>
         {
             ["Sae:Endpoint"] = simulator.BaseAddress.ToString(),
             ["Sae:AccessKeyId"] = simulator.Simulator.Options.AccessKeyId,
             ["Sae:AccessKeySecret"] = simulator.Simulator.Options.AccessKeySecret,
+            ["Sae:SecurityToken"] = securityToken,
             ["Sae:RetryBaseDelay"] = "00:00:00.010",
             ["Sae:MaxRetryDelay"] = "00:00:00.100",
             ["Sae:Budget:CallsPerMinute"] = "0",
@@ -62,20 +65,17 @@ public sealed class GuardHarness : IAsyncDisposable
             values[key] = value;
         }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var host = await DurableTaskTestHost.StartAsync(
-            registry => registry.AddChangeGuardTasks(),
-            new DurableTaskTestHostOptions
-            {
-                Port = FreePort(),
-                LoggerFactory = loggerFactory,
-                ConfigureServices = services =>
-                {
-                    services.AddLogging(b => b.SetMinimumLevel(LogLevel.Information).AddProvider(logs));
-                    services.AddChangeGuardCore(configuration);
-                },
-            });
-        return new GuardHarness(simulator, host, logs, loggerFactory);
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(values);
+        builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Information).AddProvider(logs);
+        builder.Services.AddChangeGuardCore(builder.Configuration);
+        builder.Services.AddInMemoryDurableTask(registry => registry.AddChangeGuardTasks(), new InMemoryDurableTaskOptions { Port = FreePort() });
+        var payloads = new RecordingDataConverter();
+        builder.Services.Configure<Microsoft.DurableTask.Worker.DurableTaskWorkerOptions>(o => o.DataConverter = payloads);
+        builder.Services.Configure<DurableTaskClientOptions>(o => o.DataConverter = payloads);
+        var host = builder.Build();
+        await host.StartAsync();
+        return new GuardHarness(simulator, host, logs) { Payloads = payloads };
     }
 
     private static int FreePort()
@@ -140,8 +140,9 @@ public sealed class GuardHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Host.DisposeAsync();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await Host.StopAsync(stop.Token);
+        Host.Dispose();
         await Simulator.DisposeAsync();
-        _loggerFactory.Dispose();
     }
 }
