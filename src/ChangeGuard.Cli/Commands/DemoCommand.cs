@@ -89,7 +89,7 @@ public sealed class DemoCommand : ICliCommand
             throw new CliUsageException(string.Join("; ", start.Errors.Select(e => $"{e.Field} {e.Message}")));
         }
 
-        console.Out.WriteLine($"  watching      {order} of {app.AppId} in {app.RegionId}, polling every 1s, failureLimit 2, timeout 30s");
+        console.Out.WriteLine($"  watching      {order} of {app.AppId} in {app.RegionId}: poll every 1s (longer when the SAE call budget needs it), failureLimit 2, timeout 30s");
         var printer = new ProgressPrinter(console, started);
         var view = await printer.FollowAsync(engine.Watches, order, cancellationToken).ConfigureAwait(false);
         if (args.Has("--json"))
