@@ -1,5 +1,7 @@
 using ChangeGuard.Core.Activities;
 using ChangeGuard.Core.Guard;
+using ChangeGuard.Core.Notifications;
+using ChangeGuard.Core.Notifications.Delivery;
 using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Core.Watching;
 using ChangeGuard.Sae;
@@ -19,8 +21,8 @@ public static class ChangeGuardServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the SAE client (section <c>Sae</c>), the default policy (section <c>ChangeGuard:Policy</c>), the rollback
-    /// guard (section <c>ChangeGuard:Guard</c>), the activities' services and the watch API factory, all validated at
-    /// start-up with messages naming the setting.
+    /// guard (section <c>ChangeGuard:Guard</c>), the notification channels (section <c>ChangeGuard:Notifications</c>), the
+    /// activities' services and the watch API factory, all validated at start-up with messages naming the setting.
     /// </summary>
     public static IServiceCollection AddChangeGuardCore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -37,6 +39,19 @@ public static class ChangeGuardServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<IValidateOptions<ChangeGuardOptions>, ChangeGuardOptionsValidator>();
         services.TryAddSingleton<IValidateOptions<RollbackGuardOptions>, RollbackGuardOptionsValidator>();
+        services.AddOptions<NotificationOptions>()
+            .Bind(configuration.GetSection(NotificationOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();
+
+        // Channel URLs can be credentials (Slack, Teams, DingTalk's access token): no logging handlers on this client.
+        services.AddHttpClient(NotificationSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                AllowAutoRedirect = false,
+            })
+            .RemoveAllLoggers();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<HealthReader>();
@@ -45,12 +60,18 @@ public static class ChangeGuardServiceCollectionExtensions
         services.TryAddTransient<ReadHealthActivity>();
         services.TryAddTransient<AbortChangeOrderActivity>();
         services.TryAddTransient<ConfirmAbortActivity>();
+        services.TryAddSingleton<NotificationSender>();
+        services.TryAddSingleton<ChannelRateLimiter>();
+        services.TryAddSingleton<RecentlySent>();
+        services.TryAddSingleton<NotificationDelivery>();
+        services.TryAddTransient<NotifyActivity>();
         services.TryAddSingleton<WatchApiFactory>();
         services.TryAddSingleton(sp => new RollbackGuard(
             sp.GetRequiredService<ISaeClient>(),
             sp.GetRequiredService<IOptions<RollbackGuardOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RollbackGuard>>()));
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RollbackGuard>>(),
+            sp.GetRequiredService<NotificationDelivery>()));
         return services;
     }
 
@@ -62,15 +83,17 @@ public static class ChangeGuardServiceCollectionExtensions
             .AddOrchestrator<WatchOrchestrator>()
             .AddActivity<ReadHealthActivity>()
             .AddActivity<AbortChangeOrderActivity>()
-            .AddActivity<ConfirmAbortActivity>();
+            .AddActivity<ConfirmAbortActivity>()
+            .AddActivity<NotifyActivity>();
     }
 }
 
 /// <summary>Creates a <see cref="WatchApi"/> over a host's <see cref="DurableTaskClient"/> with the configured defaults.</summary>
-public sealed class WatchApiFactory(IOptions<ChangeGuardOptions> options, ISaeCredentialSource credentials)
+public sealed class WatchApiFactory(IOptions<ChangeGuardOptions> options, ISaeCredentialSource credentials, IOptions<NotificationOptions>? notifications = null)
 {
     /// <summary>A watch API over the given client.</summary>
-    public WatchApi Create(DurableTaskClient client) => new(client, options.Value.Policy, credentials, options.Value.PollsPerGeneration);
+    public WatchApi Create(DurableTaskClient client) =>
+        new(client, options.Value.Policy, credentials, options.Value.PollsPerGeneration, notifications?.Value);
 }
 
 internal sealed class ChangeGuardOptionsValidator : IValidateOptions<ChangeGuardOptions>
@@ -90,6 +113,15 @@ internal sealed class ChangeGuardOptionsValidator : IValidateOptions<ChangeGuard
 internal sealed class RollbackGuardOptionsValidator : IValidateOptions<RollbackGuardOptions>
 {
     public ValidateOptionsResult Validate(string? name, RollbackGuardOptions options)
+    {
+        var errors = options.Validate();
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors.Select(e => $"{e.Field} {e.Message}"));
+    }
+}
+
+internal sealed class NotificationOptionsValidator : IValidateOptions<NotificationOptions>
+{
+    public ValidateOptionsResult Validate(string? name, NotificationOptions options)
     {
         var errors = options.Validate();
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors.Select(e => $"{e.Field} {e.Message}"));

@@ -105,7 +105,8 @@ public sealed class HealthReader(ISaeClient sae, TimeProvider time)
             failed >= 0 ? failed + 1 : null,
             order.CreateTime,
             started,
-            current >= 0 ? pipelines[current].StartTime : null);
+            current >= 0 ? pipelines[current].StartTime : null,
+            string.IsNullOrWhiteSpace(order.AppName) ? null : order.AppName);
     }
 
     private static bool BelongsToChange(ApplicationInstance instance, DateTimeOffset? orderStartedAt) =>

@@ -1,3 +1,7 @@
+using ChangeGuard.Core.Activities;
+using ChangeGuard.Core.Health;
+using ChangeGuard.Core.Notifications;
+using ChangeGuard.Core.Notifications.Delivery;
 using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Core.Watching;
 using ChangeGuard.Sae;
@@ -11,9 +15,16 @@ namespace ChangeGuard.Core.Guard;
 /// <summary>
 /// The periodic sweep: finds running change orders of the configured apps and namespaces, watches those nobody
 /// watches, aborts again those whose abort failed, and aborts those running past the hard maximum. Safe to run
-/// twice at once: every action goes through the change order's single watch instance.
+/// twice at once: every action goes through the change order's single watch instance. Each adoption and abort is
+/// announced to the default notification channels (<c>ChangeGuard:Notifications:Default</c>) that want guard events;
+/// a failed notification is one more line in the report's errors.
 /// </summary>
-public sealed partial class RollbackGuard(ISaeClient sae, RollbackGuardOptions options, TimeProvider time, ILogger<RollbackGuard> logger)
+public sealed partial class RollbackGuard(
+    ISaeClient sae,
+    RollbackGuardOptions options,
+    TimeProvider time,
+    ILogger<RollbackGuard> logger,
+    NotificationDelivery? notifications = null)
 {
     /// <summary>Who the guard's actions are attributed to.</summary>
     public const string Actor = "rollback-guard";
@@ -28,6 +39,7 @@ public sealed partial class RollbackGuard(ISaeClient sae, RollbackGuardOptions o
         var retried = new List<string>();
         var overMaximum = new List<string>();
         var watched = new List<string>();
+        var announcements = new List<Task<IReadOnlyList<(string Channel, NotifyOutcome Outcome)>>>();
 
         var apps = await ResolveAppsAsync(errors, cancellationToken).ConfigureAwait(false);
         var running = 0;
@@ -50,7 +62,12 @@ public sealed partial class RollbackGuard(ISaeClient sae, RollbackGuardOptions o
                 running++;
                 try
                 {
-                    var action = await SweepAsync(watches, app, order, started, cancellationToken).ConfigureAwait(false);
+                    var (action, reason, evidence) = await SweepAsync(watches, app, order, started, cancellationToken).ConfigureAwait(false);
+                    if (notifications is not null && Announcement(action, app, order, reason, evidence, started) is { } announcement)
+                    {
+                        announcements.Add(notifications.DeliverToDefaultsAsync(announcement, cancellationToken));
+                    }
+
                     (action switch
                     {
                         SweepAction.Adopted => adopted,
@@ -64,6 +81,11 @@ public sealed partial class RollbackGuard(ISaeClient sae, RollbackGuardOptions o
                     errors.Add($"{order.ChangeOrderId}: {ex.Message}");
                 }
             }
+        }
+
+        foreach (var delivered in await Task.WhenAll(announcements).ConfigureAwait(false))
+        {
+            errors.AddRange(delivered.Where(d => d.Outcome.Status == NotifyStatus.Failed).Select(d => $"notify {d.Channel} failed: {d.Outcome.Code}"));
         }
 
         var report = new GuardReport
@@ -81,7 +103,7 @@ public sealed partial class RollbackGuard(ISaeClient sae, RollbackGuardOptions o
         return report;
     }
 
-    private async Task<SweepAction> SweepAsync(WatchApi watches, GuardedApp app, ChangeOrderSummary order, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(SweepAction Action, string Reason, IReadOnlyList<Evidence> Evidence)> SweepAsync(WatchApi watches, GuardedApp app, ChangeOrderSummary order, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var watch = await watches.GetAsync(order.ChangeOrderId, cancellationToken).ConfigureAwait(false);
         var age = order.CreateTime is { } created ? now - created : TimeSpan.Zero;
@@ -98,30 +120,32 @@ public sealed partial class RollbackGuard(ISaeClient sae, RollbackGuardOptions o
                 await StartAbortingWatchAsync(watches, app, order, reason, cancellationToken).ConfigureAwait(false);
             }
 
-            return SweepAction.AbortedOverMaximum;
+            return (SweepAction.AbortedOverMaximum, reason,
+                [new Evidence("orderAge", Json.DurationFormat.Format(age), $"at most {Json.DurationFormat.Format(options.HardMaximum)}", [])]);
         }
 
         if (watch is { HasEnded: false })
         {
-            return SweepAction.AlreadyWatched;
+            return (SweepAction.AlreadyWatched, string.Empty, []);
         }
 
         if (watch is not null && (watch.RuntimeStatus == WatchRuntimeStatus.Failed || watch.Outcome?.Outcome == WatchOutcome.AbortFailed))
         {
             var previous = watch.Outcome?.ErrorCode ?? watch.Failure ?? "the watch failed";
-            await StartAbortingWatchAsync(watches, app, order, $"retrying an abort that failed before ({previous})", cancellationToken).ConfigureAwait(false);
-            return SweepAction.AbortRetried;
+            var retry = $"retrying an abort that failed before ({previous})";
+            await StartAbortingWatchAsync(watches, app, order, retry, cancellationToken).ConfigureAwait(false);
+            return (SweepAction.AbortRetried, retry, []);
         }
 
         if (watch is not null && watch.Outcome?.Outcome is WatchOutcome.Stopped or WatchOutcome.DryRunWouldAbort)
         {
             // Someone chose to stop watching (or to only rehearse): respect it.
-            return SweepAction.AlreadyWatched;
+            return (SweepAction.AlreadyWatched, string.Empty, []);
         }
 
         if (!options.AdoptUnwatched)
         {
-            return SweepAction.AlreadyWatched;
+            return (SweepAction.AlreadyWatched, string.Empty, []);
         }
 
         var started = await watches.StartAsync(new WatchStartRequest
@@ -136,7 +160,9 @@ public sealed partial class RollbackGuard(ISaeClient sae, RollbackGuardOptions o
             throw new InvalidOperationException(string.Join("; ", started.Errors.Select(e => $"{e.Field} {e.Message}")));
         }
 
-        return started.Status == StartWatchStatus.Started ? SweepAction.Adopted : SweepAction.AlreadyWatched;
+        return started.Status == StartWatchStatus.Started
+            ? (SweepAction.Adopted, "nobody watched this running change order; the rollback guard now watches it with the default policy", [])
+            : (SweepAction.AlreadyWatched, string.Empty, []);
     }
 
     private static async Task StartAbortingWatchAsync(WatchApi watches, GuardedApp app, ChangeOrderSummary order, string reason, CancellationToken cancellationToken)
@@ -154,6 +180,40 @@ public sealed partial class RollbackGuard(ISaeClient sae, RollbackGuardOptions o
         }
 
         await watches.ScheduleAsync(input with { AbortReason = reason }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The event for what the guard did, or null when it left the order alone. The sequence is the sweep's minute, so
+    /// two guards sweeping on the same schedule announce one event id.
+    /// </summary>
+    private static WatchEvent? Announcement(SweepAction action, GuardedApp app, ChangeOrderSummary order, string reason, IReadOnlyList<Evidence> evidence, DateTimeOffset sweptAt)
+    {
+        WatchEventType? announced = action switch
+        {
+            SweepAction.Adopted => WatchEventType.GuardAdopted,
+            SweepAction.AbortRetried or SweepAction.AbortedOverMaximum => WatchEventType.GuardAborted,
+            _ => null,
+        };
+        if (announced is not { } type)
+        {
+            return null;
+        }
+
+        var minute = sweptAt.ToUnixTimeSeconds() / 60 * 60;
+        return new WatchEvent
+        {
+            EventId = WatchEvent.IdFor(WatchIds.ForChangeOrder(order.ChangeOrderId), type, minute.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            Type = type,
+            Severity = EventSeverity.Of(type),
+            OccurredAt = sweptAt,
+            RegionId = app.RegionId,
+            AppId = app.AppId,
+            ChangeOrderId = order.ChangeOrderId,
+            BatchCount = order.BatchCount > 0 ? order.BatchCount : null,
+            Reason = reason,
+            Evidence = evidence,
+            RequestedBy = Actor,
+        };
     }
 
     private async Task<IReadOnlyList<GuardedApp>> ResolveAppsAsync(List<string> errors, CancellationToken cancellationToken)

@@ -11,6 +11,7 @@ namespace ChangeGuard.Core.Health;
 /// <param name="StartedAt">When the order was created.</param>
 /// <param name="AnyBatchStarted">True once a batch has started, so instance data is expected.</param>
 /// <param name="CurrentBatchStartedAt">When the current batch started: a batch that just started is the riskiest phase.</param>
+/// <param name="AppName">The app's name, for people reading a notification.</param>
 public sealed record ChangeOrderProgress(
     ChangeOrderStatus Status,
     ChangeOrderSubStatus SubStatus,
@@ -19,4 +20,5 @@ public sealed record ChangeOrderProgress(
     int? FailedBatch,
     DateTimeOffset? StartedAt,
     bool AnyBatchStarted,
-    DateTimeOffset? CurrentBatchStartedAt = null);
+    DateTimeOffset? CurrentBatchStartedAt = null,
+    string? AppName = null);

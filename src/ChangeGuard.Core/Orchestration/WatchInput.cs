@@ -1,3 +1,4 @@
+using ChangeGuard.Core.Notifications;
 using ChangeGuard.Core.Policy;
 
 namespace ChangeGuard.Core.Orchestration;
@@ -7,7 +8,8 @@ namespace ChangeGuard.Core.Orchestration;
 /// state. Never a credential: activities read those from configuration. <paramref name="AbortReason"/> makes the
 /// watch abort at once (the rollback guard uses it to retry a failed abort or stop an order past its maximum).
 /// <paramref name="PollsPerGeneration"/> is how many polls one history generation holds before ContinueAsNew; it
-/// travels in the input so that replays never depend on configuration.
+/// travels in the input so that replays never depend on configuration; so do the notification channels
+/// (<paramref name="Notify"/>: names and the events each wants, never a URL or a secret).
 /// </summary>
 public sealed record WatchInput(
     WatchTarget Target,
@@ -16,7 +18,8 @@ public sealed record WatchInput(
     DateTimeOffset? StartedAt = null,
     WatchState? State = null,
     string? AbortReason = null,
-    int PollsPerGeneration = WatchInput.DefaultPollsPerGeneration)
+    int PollsPerGeneration = WatchInput.DefaultPollsPerGeneration,
+    IReadOnlyList<ChannelSubscription>? Notify = null)
 {
     /// <summary>Polls per generation unless configured otherwise.</summary>
     public const int DefaultPollsPerGeneration = 50;

@@ -1,5 +1,6 @@
 using ChangeGuard.Core.Activities;
 using ChangeGuard.Core.Health;
+using ChangeGuard.Core.Notifications;
 using ChangeGuard.Sae.Models.ChangeOrders;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
@@ -10,9 +11,19 @@ using Microsoft.Extensions.Logging;
 
 namespace ChangeGuard.Core.Orchestration;
 
-/// <summary>One execution (generation) of a watch: the poll loop, manual commands, the abort and its confirmation.</summary>
+/// <summary>
+/// One execution (generation) of a watch: the poll loop, manual commands, the abort and its confirmation, and the
+/// notifications about them. Notifications never hold up the watch: breach and start events are scheduled and
+/// collected later, and the events that end a watch are sent once the abort has run, with a bounded wait.
+/// </summary>
 internal sealed partial class WatchRun
 {
+    /// <summary>
+    /// How long the end of a watch waits for its notifications: longer than the longest delivery
+    /// (<c>ChangeGuard:Notifications:DeliveryTimeout</c> is at most 5 minutes), so it only matters if an activity is lost.
+    /// </summary>
+    internal static readonly TimeSpan NotificationWait = TimeSpan.FromMinutes(6);
+
     private readonly TaskOrchestrationContext _context;
     private readonly WatchInput _input;
     private readonly ILogger _logger;
@@ -20,6 +31,7 @@ internal sealed partial class WatchRun
     private readonly Task<ManualCommand> _stop;
     private readonly Task _anyCommand;
     private readonly DateTimeOffset _startedAt;
+    private readonly List<PendingNotification> _pending = [];
     private WatchState _state;
 
     public WatchRun(TaskOrchestrationContext context, WatchInput input)
@@ -44,9 +56,26 @@ internal sealed partial class WatchRun
 
     public async Task<WatchResult> ExecuteAsync()
     {
+        if (await WatchAsync() is { } result)
+        {
+            return await AnnounceEndAsync(result);
+        }
+
+        // Notifications still in flight are delivered but not awaited: waiting would delay the next poll.
+        await CollectSettledNotificationsAsync();
+        _context.ContinueAsNew(_input with { StartedAt = _startedAt, State = _state with { Generation = _state.Generation + 1 } });
+        return null!;
+    }
+
+    private async Task<WatchResult?> WatchAsync()
+    {
         if (_input.State is null)
         {
             LogStarted(_logger, Target.ChangeOrderId, Target.AppId, Target.RegionId, Policy.DryRun);
+            Announce(WatchEventType.WatchStarted,
+                $"watching{(_input.RequestedBy is null ? string.Empty : " for " + _input.RequestedBy)}: polls every {Json.DurationFormat.Format(Policy.PollInterval)}, " +
+                $"aborts after {Policy.FailureLimit} breach(es) in a row or after {Json.DurationFormat.Format(Policy.Timeout)}{(Policy.DryRun ? " (dry run: never aborts)" : string.Empty)}",
+                []);
             if (_input.AbortReason is { } reason)
             {
                 return await AbortAsync(reason, [], _input.RequestedBy);
@@ -70,6 +99,7 @@ internal sealed partial class WatchRun
                 return await AbortAsync($"timeout: the change order ran longer than {Json.DurationFormat.Format(Policy.Timeout)} since the watch started", [evidence], null);
             }
 
+            await CollectSettledNotificationsAsync();
             SetStatus(WatchPhase.Watching, null);
             var elevated = _state.ConsecutiveBreaches > 0 || _state.ConsecutiveErrors > 0 || _state.LastVerdict == VerdictKind.NoData;
             var read = _context.CallActivityAsync<HealthRead>(nameof(ReadHealthActivity),
@@ -91,6 +121,9 @@ internal sealed partial class WatchRun
                     return await AbortAsync(step.Reason, step.Evidence, null);
                 case NextStepKind.Finish:
                     return Finish(step.Outcome ?? WatchOutcome.Stopped, step.Reason, step.Evidence, finalStatus: step.FinalStatus);
+                case NextStepKind.Continue when verdict.Kind == VerdictKind.Breach:
+                    Announce(WatchEventType.BreachCounted, $"{verdict.Reason} (breach {_state.ConsecutiveBreaches} of {Policy.FailureLimit})", verdict.Evidence);
+                    break;
             }
 
             var interval = health.NextPollIn is { } advised && advised > Policy.PollInterval ? advised : Policy.PollInterval;
@@ -103,8 +136,7 @@ internal sealed partial class WatchRun
             }
         }
 
-        _context.ContinueAsNew(_input with { StartedAt = _startedAt, State = _state with { Generation = _state.Generation + 1 } });
-        return null!;
+        return null;
     }
 
     private Verdict Judge(HealthRead read)
@@ -117,7 +149,13 @@ internal sealed partial class WatchRun
             return new Verdict(VerdictKind.ReadFailed, failure?.ToString() ?? "SAE could not be read", false, evidence);
         }
 
-        _state = _state with { Baseline = _state.Baseline.Observe(snapshot.Instances, _startedAt) };
+        _state = _state with
+        {
+            Baseline = _state.Baseline.Observe(snapshot.Instances, _startedAt),
+            Batch = snapshot.Order.CurrentBatch,
+            BatchCount = snapshot.Order.BatchCount,
+            AppName = snapshot.Order.AppName ?? _state.AppName,
+        };
         return HealthEvaluator.Evaluate(snapshot, Policy, _state.Baseline);
     }
 
@@ -262,6 +300,121 @@ internal sealed partial class WatchRun
         };
     }
 
+    /// <summary>
+    /// Raises an event to the watch's channels that want it: one <c>NotifyActivity</c> per channel, scheduled and not
+    /// awaited here. The sequence comes from the state, so replays raise the same ids.
+    /// </summary>
+    private void Announce(WatchEventType type, string reason, IReadOnlyList<Evidence> evidence, WatchOutcome? outcome = null, string? requestedBy = null)
+    {
+        var severity = EventSeverity.Of(type, outcome);
+        var channels = (_input.Notify ?? []).Where(s => s.Wants(type, severity)).ToArray();
+        if (channels.Length == 0)
+        {
+            return;
+        }
+
+        _state = _state with { Notifications = _state.Notifications + 1 };
+        var watchEvent = new WatchEvent
+        {
+            EventId = WatchEvent.IdFor(_context.InstanceId, type, $"{_startedAt.ToUnixTimeSeconds()}-{_state.Notifications}"),
+            Type = type,
+            Severity = severity,
+            OccurredAt = Now,
+            RegionId = Target.RegionId,
+            AppId = Target.AppId,
+            AppName = _state.AppName,
+            ChangeOrderId = Target.ChangeOrderId,
+            Batch = _state.Batch,
+            BatchCount = _state.BatchCount,
+            Verdict = _state.Decisions.Count > 0 ? _state.Decisions[^1].Verdict : _state.LastVerdict,
+            Outcome = outcome,
+            Reason = reason,
+            Evidence = evidence,
+            WatchStartedAt = _startedAt,
+            Timeline = _state.Decisions.TakeLast(WatchEvent.TimelineKept).ToArray(),
+            RequestedBy = requestedBy,
+        };
+        foreach (var channel in channels)
+        {
+            _pending.Add(new PendingNotification(channel.Channel, watchEvent, NotifyAsync(new Activities.NotifyRequest(watchEvent, channel.Channel))));
+        }
+    }
+
+    private async Task<Activities.NotifyOutcome> NotifyAsync(Activities.NotifyRequest request)
+    {
+        try
+        {
+            return await _context.CallActivityAsync<Activities.NotifyOutcome>(nameof(Activities.NotifyActivity), request);
+        }
+        catch (TaskFailedException)
+        {
+            // The activity answers channel failures as data; this is the worker failing it (or it throwing a bug).
+            return new Activities.NotifyOutcome(Activities.NotifyStatus.Failed, 0, "activity failed");
+        }
+    }
+
+    /// <summary>
+    /// Sends the event that ends the watch, after the abort has run, and waits for every delivery still in flight
+    /// (bounded by <see cref="NotificationWait"/>); each failure is recorded in the timeline of the result.
+    /// </summary>
+    private async Task<WatchResult> AnnounceEndAsync(WatchResult result)
+    {
+        Announce(EventSeverity.ForOutcome(result.Outcome), result.Reason, result.Evidence, result.Outcome, result.RequestedBy);
+        if (_pending.Count == 0)
+        {
+            return result;
+        }
+
+        var all = Task.WhenAll(_pending.Select(p => p.Outcome));
+        if (!all.IsCompleted)
+        {
+            using var cancel = new CancellationTokenSource();
+            var timer = _context.CreateTimer((Now + NotificationWait).UtcDateTime, cancel.Token);
+            if (await Task.WhenAny(all, timer) == all)
+            {
+                cancel.Cancel();
+            }
+        }
+
+        foreach (var pending in _pending)
+        {
+            RecordNotification(pending, pending.Outcome.IsCompleted
+                ? await pending.Outcome
+                : new Activities.NotifyOutcome(Activities.NotifyStatus.Failed, 0, $"no answer within {Json.DurationFormat.Format(NotificationWait)}"));
+        }
+
+        _pending.Clear();
+        SetStatus(WatchPhase.Ended, null);
+        return result with { Timeline = _state.Decisions };
+    }
+
+    /// <summary>Records the deliveries that have finished by now, without waiting for the others.</summary>
+    private async Task CollectSettledNotificationsAsync()
+    {
+        for (var i = 0; i < _pending.Count;)
+        {
+            if (_pending[i].Outcome.IsCompleted)
+            {
+                RecordNotification(_pending[i], await _pending[i].Outcome);
+                _pending.RemoveAt(i);
+            }
+            else
+            {
+                i++;
+            }
+        }
+    }
+
+    private void RecordNotification(PendingNotification pending, Activities.NotifyOutcome outcome)
+    {
+        if (outcome.Status == Activities.NotifyStatus.Failed)
+        {
+            Record(_state.LastVerdict ?? VerdictKind.Healthy,
+                $"{WatchEvent.NameOf(pending.Event.Type)} event {pending.Event.EventId} was not delivered after {outcome.Attempts} attempt(s)",
+                $"notify {pending.Channel} failed: {outcome.Code}");
+        }
+    }
+
     private void Record(VerdictKind verdict, string reason, string action) =>
         _state = _state.Record(new Decision(Now, _state.Polls, verdict, reason, action));
 
@@ -273,6 +426,8 @@ internal sealed partial class WatchRun
         var bytes = _context.NewGuid().ToByteArray();
         return BitConverter.ToUInt32(bytes, 0) / ((double)uint.MaxValue + 1);
     }
+
+    private sealed record PendingNotification(string Channel, WatchEvent Event, Task<Activities.NotifyOutcome> Outcome);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Watching change order {ChangeOrderId} of app {AppId} in {RegionId} (dry run {DryRun})")]
     private static partial void LogStarted(ILogger logger, string changeOrderId, string appId, string regionId, bool dryRun);

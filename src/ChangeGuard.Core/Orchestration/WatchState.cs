@@ -41,6 +41,18 @@ public sealed record WatchState
     /// <summary>The last verdict's reason: the health summary shown in status.</summary>
     public string? LastHealth { get; init; }
 
+    /// <summary>Notable events raised so far: the sequence part of each event id.</summary>
+    public int Notifications { get; init; }
+
+    /// <summary>The batch running or next (1-based), from the last snapshot.</summary>
+    public int? Batch { get; init; }
+
+    /// <summary>How many batches the order has, from the last snapshot.</summary>
+    public int? BatchCount { get; init; }
+
+    /// <summary>The app's name, when SAE told it.</summary>
+    public string? AppName { get; init; }
+
     /// <summary>The last decisions, oldest first.</summary>
     public IReadOnlyList<Decision> Decisions { get; init; } = [];
 

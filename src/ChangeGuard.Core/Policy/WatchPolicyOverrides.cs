@@ -45,6 +45,13 @@ public sealed record WatchPolicyOverrides
     /// <summary>See <see cref="WatchPolicy.AbortConfirmTimeout"/>.</summary>
     public TimeSpan? AbortConfirmTimeout { get; init; }
 
+    /// <summary>
+    /// The notification channels to tell (names under <c>ChangeGuard:Notifications:Channels</c>); null means the
+    /// configured defaults (<c>ChangeGuard:Notifications:Default</c>), empty means none. The watch API checks the
+    /// names against the configuration when the watch starts; <see cref="ApplyTo"/> leaves them alone.
+    /// </summary>
+    public IReadOnlyList<string>? Notify { get; init; }
+
     /// <summary>The defaults with these overrides applied.</summary>
     public WatchPolicy ApplyTo(WatchPolicy defaults)
     {

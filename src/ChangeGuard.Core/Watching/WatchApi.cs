@@ -1,3 +1,4 @@
+using ChangeGuard.Core.Notifications;
 using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Core.Policy;
 using ChangeGuard.Sae.Configuration;
@@ -11,9 +12,18 @@ namespace ChangeGuard.Core.Watching;
 /// <summary>
 /// Start, read, list, abort and stop watches over a <see cref="DurableTaskClient"/>. Every host (Functions, the
 /// CLI, <c>serve</c>) calls this and only maps its results to HTTP or terminal output; no host holds a rule.
+/// <paramref name="notifications"/> are the configured channels a policy's <c>notify</c> may name.
 /// </summary>
-public sealed class WatchApi(DurableTaskClient client, WatchPolicy defaults, ISaeCredentialSource credentials, int pollsPerGeneration = WatchInput.DefaultPollsPerGeneration)
+public sealed class WatchApi(
+    DurableTaskClient client,
+    WatchPolicy defaults,
+    ISaeCredentialSource credentials,
+    int pollsPerGeneration = WatchInput.DefaultPollsPerGeneration,
+    NotificationOptions? notifications = null)
 {
+    /// <summary>Most channels one watch may notify.</summary>
+    public const int MaxNotifyChannels = 10;
+
     private static readonly OrchestrationRuntimeStatus[] ActiveStatuses =
         [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended];
 
@@ -57,6 +67,7 @@ public sealed class WatchApi(DurableTaskClient client, WatchPolicy defaults, ISa
 
         var policy = (request.Policy ?? new WatchPolicyOverrides()).ApplyTo(defaults);
         errors.AddRange(policy.Validate("policy"));
+        var subscriptions = Subscriptions(request.Policy?.Notify, errors);
 
         if (errors.Count == 0)
         {
@@ -76,7 +87,31 @@ public sealed class WatchApi(DurableTaskClient client, WatchPolicy defaults, ISa
         }
 
         var target = new WatchTarget(request.RegionId!, request.AppId!, request.ChangeOrderId!);
-        return (new WatchInput(target, policy, request.RequestedBy, PollsPerGeneration: pollsPerGeneration), errors);
+        return (new WatchInput(target, policy, request.RequestedBy, PollsPerGeneration: pollsPerGeneration, Notify: subscriptions), errors);
+    }
+
+    // The channels a watch notifies: the policy's names, checked against the configuration, or the configured defaults.
+    private IReadOnlyList<ChannelSubscription>? Subscriptions(IReadOnlyList<string>? requested, List<ValidationError> errors)
+    {
+        var configured = notifications ?? new NotificationOptions();
+        var names = requested ?? configured.Default;
+        if (names.Count > MaxNotifyChannels)
+        {
+            errors.Add(new ValidationError("policy.notify", $"must name at most {MaxNotifyChannels} channels"));
+            return null;
+        }
+
+        foreach (var name in names)
+        {
+            if (configured.Find(name) is null)
+            {
+                var known = configured.Channels.Count == 0 ? "none is configured" : "configured: " + string.Join(", ", configured.Channels.Keys.Order(StringComparer.Ordinal));
+                errors.Add(new ValidationError("policy.notify", $"'{Clip(name ?? string.Empty)}' is not a notification channel under ChangeGuard:Notifications:Channels ({known})"));
+            }
+        }
+
+        var subscriptions = configured.Subscribe(names.Where(n => n is not null));
+        return subscriptions.Count == 0 ? null : subscriptions;
     }
 
     /// <summary>Schedules a validated input under the change order's instance id; one active watch per order.</summary>

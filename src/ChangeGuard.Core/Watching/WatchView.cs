@@ -28,6 +28,9 @@ public sealed record WatchView
     /// <summary>The effective policy.</summary>
     public WatchPolicy? Policy { get; init; }
 
+    /// <summary>The notification channels it tells, by name.</summary>
+    public IReadOnlyList<string>? Notify { get; init; }
+
     /// <summary>Who started it.</summary>
     public string? RequestedBy { get; init; }
 

@@ -20,6 +20,7 @@ internal static class WatchViews
             RuntimeStatus = FromDurable(metadata.RuntimeStatus),
             Phase = status?.Phase,
             Policy = input?.Policy,
+            Notify = input?.Notify?.Select(s => s.Channel).ToArray(),
             RequestedBy = input?.RequestedBy,
             CreatedAt = metadata.CreatedAt,
             LastUpdatedAt = metadata.LastUpdatedAt,
@@ -39,6 +40,7 @@ internal static class WatchViews
         InstanceId = instanceId,
         RuntimeStatus = WatchRuntimeStatus.Pending,
         Policy = input.Policy,
+        Notify = input.Notify?.Select(s => s.Channel).ToArray(),
         RequestedBy = input.RequestedBy,
     };
 

@@ -7,7 +7,7 @@ namespace ChangeGuard.Functions.Orchestration;
 /// Hosts Core's activities under Core's names (the orchestrator calls them by those names); each function only
 /// hands its input to the Core activity.
 /// </summary>
-public sealed class WatchActivityFunctions(ReadHealthActivity read, AbortChangeOrderActivity abort, ConfirmAbortActivity confirm)
+public sealed class WatchActivityFunctions(ReadHealthActivity read, AbortChangeOrderActivity abort, ConfirmAbortActivity confirm, NotifyActivity notify)
 {
     /// <summary>Reads one health snapshot.</summary>
     [Function(nameof(ReadHealthActivity))]
@@ -23,4 +23,9 @@ public sealed class WatchActivityFunctions(ReadHealthActivity read, AbortChangeO
     [Function(nameof(ConfirmAbortActivity))]
     public Task<OrderStatusRead> ConfirmAbortAsync([ActivityTrigger] OrderStatusRequest input, FunctionContext context) =>
         confirm.RunAsync(FunctionActivityContext.From(context), input);
+
+    /// <summary>Delivers one event to one notification channel.</summary>
+    [Function(nameof(NotifyActivity))]
+    public Task<NotifyOutcome> NotifyAsync([ActivityTrigger] NotifyRequest input, FunctionContext context) =>
+        notify.RunAsync(FunctionActivityContext.From(context), input);
 }

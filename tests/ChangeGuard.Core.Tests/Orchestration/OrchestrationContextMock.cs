@@ -10,7 +10,9 @@ namespace ChangeGuard.Core.Tests.Orchestration;
 
 /// <summary>
 /// A Moq'd <see cref="TaskOrchestrationContext"/> for orchestrator branch tests: activities answer from queues,
-/// timers fire at once and move the clock, external events never arrive unless a test completes them.
+/// timers fire at once and move the clock, external events never arrive unless a test completes them. Notifications
+/// answer through <see cref="NotifyAnswer"/> (sent, by default); every activity call is recorded in order in
+/// <see cref="Calls"/>.
 /// </summary>
 internal sealed class OrchestrationContextMock
 {
@@ -44,12 +46,29 @@ internal sealed class OrchestrationContextMock
         Mock.Setup(c => c.SetCustomStatus(It.IsAny<object?>())).Callback((object? status) => Statuses.Add((WatchStatus)status!));
         Mock.Setup(c => c.ContinueAsNew(It.IsAny<object?>(), It.IsAny<bool>())).Callback((object? input, bool _) => ContinuedWith = (WatchInput?)input);
         Mock.Setup(c => c.CallActivityAsync<HealthRead>(It.Is<TaskName>(n => n.Name == nameof(ReadHealthActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .Returns(() => Task.FromResult(_reads.Count > 0 ? _reads.Dequeue() : throw new InvalidOperationException("no more reads queued")));
+            .Returns(() => Called(nameof(ReadHealthActivity), _reads.Count > 0 ? _reads.Dequeue() : throw new InvalidOperationException("no more reads queued")));
         Mock.Setup(c => c.CallActivityAsync<AbortAttempt>(It.Is<TaskName>(n => n.Name == nameof(AbortChangeOrderActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .Returns(() => Task.FromResult(_aborts.Count > 0 ? _aborts.Dequeue() : throw new InvalidOperationException("no more aborts queued")));
+            .Returns(() => Called(nameof(AbortChangeOrderActivity), _aborts.Count > 0 ? _aborts.Dequeue() : throw new InvalidOperationException("no more aborts queued")));
         Mock.Setup(c => c.CallActivityAsync<OrderStatusRead>(It.Is<TaskName>(n => n.Name == nameof(ConfirmAbortActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .Returns(() => Task.FromResult(_confirms.Count > 0 ? _confirms.Dequeue() : throw new InvalidOperationException("no more confirmations queued")));
+            .Returns(() => Called(nameof(ConfirmAbortActivity), _confirms.Count > 0 ? _confirms.Dequeue() : throw new InvalidOperationException("no more confirmations queued")));
+        Mock.Setup(c => c.CallActivityAsync<NotifyOutcome>(It.Is<TaskName>(n => n.Name == nameof(NotifyActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Returns((TaskName _, object? input, TaskOptions? _) =>
+            {
+                var request = (NotifyRequest)input!;
+                Calls.Add($"{nameof(NotifyActivity)}:{request.Event.Type}:{request.Channel}");
+                Notifications.Add(request);
+                return NotifyAnswer(request);
+            });
     }
+
+    /// <summary>The activities called, in order; notifications as <c>NotifyActivity:{type}:{channel}</c>.</summary>
+    public List<string> Calls { get; } = [];
+
+    /// <summary>Every notification the orchestration scheduled.</summary>
+    public List<NotifyRequest> Notifications { get; } = [];
+
+    /// <summary>How a notification answers; sent at once unless a test says otherwise.</summary>
+    public Func<NotifyRequest, Task<NotifyOutcome>> NotifyAnswer { get; set; } = _ => Task.FromResult(new NotifyOutcome(NotifyStatus.Sent, 1, "http 200"));
 
     public Mock<TaskOrchestrationContext> Mock { get; }
 
@@ -95,6 +114,12 @@ internal sealed class OrchestrationContextMock
         }
 
         return this;
+    }
+
+    private Task<T> Called<T>(string name, T result)
+    {
+        Calls.Add(name);
+        return Task.FromResult(result);
     }
 
     public void VerifyActivity(string name, Times times) =>

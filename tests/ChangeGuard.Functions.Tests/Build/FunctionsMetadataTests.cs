@@ -33,6 +33,7 @@ public sealed class FunctionsMetadataTests
             {
                 WatchHttpFunctions.StartName, WatchHttpFunctions.GetName, WatchHttpFunctions.ListName, WatchHttpFunctions.AbortName, WatchHttpFunctions.StopName,
                 RollbackGuardFunction.Name, nameof(WatchOrchestrator), nameof(ReadHealthActivity), nameof(AbortChangeOrderActivity), nameof(ConfirmAbortActivity),
+                nameof(NotifyActivity),
             }.Order(),
             Functions.Keys.Order());
         Assert.All(Functions.Values, f => Assert.Equal("dotnet-isolated", f.GetProperty("language").GetString()));
@@ -76,6 +77,7 @@ public sealed class FunctionsMetadataTests
     [InlineData(nameof(ReadHealthActivity), "activityTrigger")]
     [InlineData(nameof(AbortChangeOrderActivity), "activityTrigger")]
     [InlineData(nameof(ConfirmAbortActivity), "activityTrigger")]
+    [InlineData(nameof(NotifyActivity), "activityTrigger")]
     public void Metadata_DurableFunction_HasItsTrigger(string function, string type)
     {
         // Assert

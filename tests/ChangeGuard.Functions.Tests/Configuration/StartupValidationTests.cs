@@ -64,6 +64,8 @@ public sealed class StartupValidationTests
     [InlineData("ChangeGuard:Guard:Apps:0:RegionId", "Hangzhou!", "ChangeGuard:Guard:Apps:0:RegionId")]
     [InlineData("Sae:Endpoint", "ftp://127.0.0.1", "Sae:Endpoint")]
     [InlineData("Sae:MaxReadAttempts", "0", "Sae:MaxReadAttempts")]
+    [InlineData("ChangeGuard:Notifications:Channels:ops:Type", "pager", "ChangeGuard:Notifications:Channels:ops:Type")]
+    [InlineData("ChangeGuard:Notifications:Default:0", "ops", "ChangeGuard:Notifications:Default:0")]
     public void Validate_InvalidSetting_FailsNamingTheSetting(string key, string value, string named)
     {
         // Act

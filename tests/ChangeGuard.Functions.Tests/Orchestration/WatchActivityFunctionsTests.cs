@@ -5,15 +5,19 @@ using ChangeGuard.Testing.Options;
 using ChangeGuard.Functions.Orchestration;
 using ChangeGuard.Sae;
 using ChangeGuard.Sae.Models.ChangeOrders;
+using ChangeGuard.Testing.Notifications;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 
 namespace ChangeGuard.Functions.Tests.Orchestration;
 
-public sealed class WatchActivityFunctionsTests
+public sealed class WatchActivityFunctionsTests : IDisposable
 {
     private readonly Mock<ISaeClient> _sae = new();
+    private NotificationServices _notifications = NotificationServices.Create(new NotificationSettings().Build());
+
+    public void Dispose() => _notifications.Dispose();
 
     private WatchActivityFunctions Functions() => new(
         new ReadHealthActivity(
@@ -21,7 +25,8 @@ public sealed class WatchActivityFunctionsTests
             new PollPlanner(new StaticOptionsMonitor<SaeClientOptions>(new SaeClientOptions()), TimeProvider.System),
             TimeProvider.System),
         new AbortChangeOrderActivity(new ChangeOrderAborter(_sae.Object, NullLogger<ChangeOrderAborter>.Instance)),
-        new ConfirmAbortActivity(_sae.Object));
+        new ConfirmAbortActivity(_sae.Object),
+        _notifications.Activity);
 
     private static FunctionContext Invocation(string functionName, string? instanceId = "watch-co-1")
     {
@@ -87,6 +92,33 @@ public sealed class WatchActivityFunctionsTests
         // Assert
         Assert.Equal(ChangeOrderStatus.Aborted, read.Status);
         Assert.Null(read.Failure);
+    }
+
+    [Fact]
+    public async Task NotifyAsync_ConfiguredChannel_PostsTheEventAndReturnsSent()
+    {
+        // Arrange
+        await using var receiver = await LoopbackReceiver.StartAsync(new ReceiverAnswer(204));
+        _notifications.Dispose();
+        _notifications = NotificationServices.Create(new NotificationSettings().Channel("ops", "webhook", receiver.Url()).Build());
+        var watchEvent = new WatchEventBuilder().Build();
+
+        // Act
+        var outcome = await Functions().NotifyAsync(new NotifyRequest(watchEvent, "ops"), Invocation(nameof(NotifyActivity)));
+
+        // Assert
+        Assert.Equal(new NotifyOutcome(NotifyStatus.Sent, 1, "http 204"), outcome);
+        Assert.Equal(watchEvent.EventId, Assert.Single(receiver.Requests).Header("webhook-id"));
+    }
+
+    [Fact]
+    public async Task NotifyAsync_UnknownChannel_ReturnsFailedAsData()
+    {
+        // Act
+        var outcome = await Functions().NotifyAsync(new NotifyRequest(new WatchEventBuilder().Build(), "nowhere"), Invocation(nameof(NotifyActivity)));
+
+        // Assert
+        Assert.Equal(new NotifyOutcome(NotifyStatus.Failed, 0, "unknown channel"), outcome);
     }
 
     [Fact]
