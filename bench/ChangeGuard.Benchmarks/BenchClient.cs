@@ -23,7 +23,10 @@ public sealed class BenchClient : IAsyncDisposable
     /// <summary>The client under measurement.</summary>
     public ISaeClient Client { get; }
 
-    /// <summary>Builds a client signed with the simulator's key pair; one attempt per call so a failure is counted, not hidden by a retry.</summary>
+    /// <summary>
+    /// Builds a client signed with the simulator's key pair; one attempt per call so a failure is counted, not hidden
+    /// by a retry, and no call budget.
+    /// </summary>
     public static BenchClient For(RunningSimulator simulator)
     {
         ArgumentNullException.ThrowIfNull(simulator);
@@ -37,6 +40,9 @@ public sealed class BenchClient : IAsyncDisposable
             options.AccessKeySecret = simulator.Options.AccessKeySecret;
             options.SecurityToken = simulator.Options.SecurityToken;
             options.MaxReadAttempts = 1;
+
+            // The figures are the client's own cost: no call budget pacing the calls.
+            options.Budget.CallsPerMinute = 0;
         });
         return new BenchClient(services.BuildServiceProvider());
     }

@@ -1,15 +1,18 @@
 namespace ChangeGuard.Benchmarks;
 
 /// <summary>The command line: which suite to run and where the result file goes.</summary>
-/// <param name="Suite">all, signing or roundtrip.</param>
-/// <param name="OutputPath">The JSON result file.</param>
-public sealed record BenchOptions(string Suite, string OutputPath)
+/// <param name="Suite">all, signing, roundtrip or budget.</param>
+/// <param name="OutputPath">One JSON result file for everything run; null: each suite's default file.</param>
+public sealed record BenchOptions(string Suite, string? OutputPath)
 {
     /// <summary>The usage text.</summary>
-    public const string Usage = "Usage: dotnet run -c Release --project bench/ChangeGuard.Benchmarks -- [all|signing|roundtrip] [--out FILE]";
+    public const string Usage = "Usage: dotnet run -c Release --project bench/ChangeGuard.Benchmarks -- [all|signing|roundtrip|budget] [--out FILE]";
 
-    /// <summary>The result file when none is given, relative to the repository root.</summary>
+    /// <summary>Where the SAE client figures (signing, round trip) go when no file is given, relative to the repository root.</summary>
     public const string DefaultOutput = "bench/results/sae-client.json";
+
+    /// <summary>Where the call budget figures go when no file is given, relative to the repository root.</summary>
+    public const string DefaultBudgetOutput = "bench/results/call-budget.json";
 
     /// <summary>True when the suite includes the BenchmarkDotNet signing benchmarks.</summary>
     public bool RunsSigning => Suite is "all" or "signing";
@@ -17,17 +20,20 @@ public sealed record BenchOptions(string Suite, string OutputPath)
     /// <summary>True when the suite includes the simulator round trip.</summary>
     public bool RunsRoundTrip => Suite is "all" or "roundtrip";
 
+    /// <summary>True when the suite includes detection latency under the call budget.</summary>
+    public bool RunsBudget => Suite is "all" or "budget";
+
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> with a message for the user.</summary>
-    public static BenchOptions Parse(IReadOnlyList<string> args, string repositoryRoot)
+    public static BenchOptions Parse(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
         var suite = "all";
-        var output = Path.Combine(repositoryRoot, DefaultOutput);
+        string? output = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
             {
-                case "all" or "signing" or "roundtrip":
+                case "all" or "signing" or "roundtrip" or "budget":
                     suite = args[i];
                     break;
                 case "--out":

@@ -10,7 +10,10 @@ namespace ChangeGuard.Benchmarks;
 /// <param name="Runtime">The .NET runtime description.</param>
 /// <param name="GcMode">Server or workstation GC, concurrent or not.</param>
 /// <param name="DateUtc">When the run started, UTC, ISO 8601.</param>
-public sealed record MachineFacts(int ProcessorCount, string Os, string Architecture, string Runtime, string GcMode, string DateUtc)
+/// <param name="ProcessorCountOverride">
+/// <c>DOTNET_PROCESSOR_COUNT</c> when set: <paramref name="ProcessorCount"/> is then that value, not the machine's.
+/// </param>
+public sealed record MachineFacts(int ProcessorCount, string Os, string Architecture, string Runtime, string GcMode, string DateUtc, string? ProcessorCountOverride = null)
 {
     /// <summary>Reads the facts of the current process.</summary>
     public static MachineFacts Current() => new(
@@ -19,5 +22,6 @@ public sealed record MachineFacts(int ProcessorCount, string Os, string Architec
         RuntimeInformation.ProcessArchitecture.ToString(),
         RuntimeInformation.FrameworkDescription,
         (GCSettings.IsServerGC ? "server" : "workstation") + (GCSettings.LatencyMode == GCLatencyMode.Batch ? "" : ", concurrent"),
-        DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        Environment.GetEnvironmentVariable("DOTNET_PROCESSOR_COUNT") is { Length: > 0 } forced ? forced : null);
 }

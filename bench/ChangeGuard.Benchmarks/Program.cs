@@ -1,10 +1,11 @@
 using ChangeGuard.Benchmarks;
+using ChangeGuard.Benchmarks.Budget;
 
 var root = RepositoryRoot.Find();
 BenchOptions options;
 try
 {
-    options = BenchOptions.Parse(args, root);
+    options = BenchOptions.Parse(args);
 }
 catch (ArgumentException ex)
 {
@@ -14,21 +15,49 @@ catch (ArgumentException ex)
 }
 
 var machine = MachineFacts.Current();
-var figures = new List<Figure>();
+var clientFigures = new List<Figure>();
 if (options.RunsSigning)
 {
-    figures.AddRange(SigningRun.Run(Path.Combine(root, "bench", "BenchmarkDotNet.Artifacts")));
+    clientFigures.AddRange(SigningRun.Run(Path.Combine(root, "bench", "BenchmarkDotNet.Artifacts")));
 }
 
 if (options.RunsRoundTrip)
 {
-    figures.AddRange(await new RoundTripBenchmark().RunAsync().ConfigureAwait(false));
+    clientFigures.AddRange(await new RoundTripBenchmark().RunAsync().ConfigureAwait(false));
 }
 
-var report = new BenchmarkReport(options.Suite, machine, figures);
-report.Write(options.OutputPath);
-report.Print(Console.Out);
-Console.WriteLine($"Result written to {options.OutputPath}");
+var budgetFigures = new List<Figure>();
+if (options.RunsBudget)
+{
+    budgetFigures.AddRange(await new BudgetBenchmark().RunAsync().ConfigureAwait(false));
+}
 
-var failed = figures.Any(f => f.Metric == "failures" && f.Value > 0);
+// Without --out each part keeps its own result file, so a budget run never rewrites the client figures.
+string[] notes = options.RunsBudget ? [BudgetBenchmark.Note] : [];
+var reports = new List<(string File, BenchmarkReport Report)>();
+if (options.OutputPath is { } path)
+{
+    reports.Add((path, new BenchmarkReport(options.Suite, machine, [.. clientFigures, .. budgetFigures], notes)));
+}
+else
+{
+    if (clientFigures.Count > 0)
+    {
+        reports.Add((Path.Combine(root, BenchOptions.DefaultOutput), new BenchmarkReport(options.Suite, machine, clientFigures)));
+    }
+
+    if (budgetFigures.Count > 0)
+    {
+        reports.Add((Path.Combine(root, BenchOptions.DefaultBudgetOutput), new BenchmarkReport(options.Suite, machine, budgetFigures, notes)));
+    }
+}
+
+foreach (var (file, report) in reports)
+{
+    report.Write(file);
+    report.Print(Console.Out);
+    Console.WriteLine($"Result written to {file}");
+}
+
+var failed = reports.SelectMany(r => r.Report.Figures).Any(f => f.Metric == "failures" && f.Value > 0);
 return failed ? 1 : 0;

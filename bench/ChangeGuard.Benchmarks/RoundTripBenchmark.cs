@@ -9,7 +9,8 @@ namespace ChangeGuard.Benchmarks;
 /// <summary>
 /// DescribeChangeOrder through the real client, HTTP stack and simulator over loopback: sequential latency, then
 /// throughput and latency under concurrent callers. Simulator and client share the process and its cores, so the
-/// figures bound what one guard process can poll, not what SAE itself answers.
+/// figures bound what one guard process can poll, not what SAE itself answers. SAE's account limit and the call
+/// budget are both off: they would measure the limit, not the client.
 /// </summary>
 public sealed class RoundTripBenchmark
 {
@@ -32,7 +33,7 @@ public sealed class RoundTripBenchmark
     public async Task<IReadOnlyList<Figure>> RunAsync(CancellationToken cancellationToken = default)
     {
         await using var simulator = await SaeSimulatorServer.StartAsync(
-            new SimulatorOptions { Port = 0, Scenario = ScenarioLoader.LoadBuiltIn("healthy-rollout") },
+            new SimulatorOptions { Port = 0, Scenario = ScenarioLoader.LoadBuiltIn("healthy-rollout") with { RateLimitPerMinute = 0 } },
             cancellationToken).ConfigureAwait(false);
         await using var bench = BenchClient.For(simulator);
         var client = bench.Client;

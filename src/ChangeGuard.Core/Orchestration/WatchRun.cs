@@ -126,7 +126,9 @@ internal sealed partial class WatchRun
                     break;
             }
 
-            var interval = health.NextPollIn is { } advised && advised > Policy.PollInterval ? advised : Policy.PollInterval;
+            // A watch counting a breach is in its riskiest phase: it keeps its own interval whatever the plan said
+            // (the plan was made before this poll found the breach).
+            var interval = _state.ConsecutiveBreaches == 0 && health.NextPollIn is { } advised && advised > Policy.PollInterval ? advised : Policy.PollInterval;
             var deadline = _startedAt + Policy.Timeout;
             var nextPoll = Now + interval < deadline ? Now + interval : deadline;
             SetStatus(WatchPhase.Watching, nextPoll);

@@ -1,0 +1,229 @@
+using System.Diagnostics;
+using System.Globalization;
+using ChangeGuard.Cli.Engine;
+using ChangeGuard.Core.Orchestration;
+using ChangeGuard.Core.Policy;
+using ChangeGuard.Core.Watching;
+using ChangeGuard.Sae.Errors;
+using ChangeGuard.Simulator;
+using ChangeGuard.Simulator.Api;
+using Microsoft.DurableTask.Testing;
+
+namespace ChangeGuard.Benchmarks.Budget;
+
+/// <summary>
+/// One round: a simulator and an embedded engine (the CLI's), <c>healthy</c> watches of long rollouts brought to
+/// steady state (each has polled twice, so each has been advised knowing every other), then one bad
+/// rollout per entry of <c>faultSeconds</c> starts, each watched as it starts; the round ends when every bad one has
+/// been aborted. Everything is read back from the simulator's request log; every wait is bounded.
+/// </summary>
+public sealed class BudgetRound(int healthy, IReadOnlyList<double> faultSeconds)
+{
+    /// <summary>Longest wait for the healthy watches' second polls.</summary>
+    public static readonly TimeSpan WarmUpLimit = TimeSpan.FromSeconds(90);
+
+    /// <summary>Longest wait for every bad rollout's abort.</summary>
+    public static readonly TimeSpan DetectionLimit = TimeSpan.FromSeconds(90);
+
+    private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(10);
+
+    /// <summary>Runs the round and returns what it measured.</summary>
+    public async Task<RoundResult> RunAsync(CancellationToken cancellationToken = default)
+    {
+        await using var simulator = await SaeSimulatorServer.StartAsync(
+            new SimulatorOptions { Port = 0, Scenario = BudgetScenario.Build(healthy, faultSeconds.Count) }, cancellationToken).ConfigureAwait(false);
+        await using var engine = await EmbeddedEngine.StartAsync(Settings(simulator), verbose: false, TextWriter.Null, cancellationToken).ConfigureAwait(false);
+        var watches = engine.Watches;
+        var log = simulator.Log;
+        var healthyOrders = Enumerable.Range(0, healthy).Select(BudgetScenario.HealthyOrder).ToArray();
+        var bad = faultSeconds.Count;
+        var badOrders = Enumerable.Range(0, bad).Select(BudgetScenario.BadOrder).ToArray();
+        var started = new List<string>();
+        var faults = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var aborts = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        IReadOnlyList<TimeSpan> advised = [];
+        TimeSpan warmUp;
+        try
+        {
+            var warmUpStarted = Stopwatch.GetTimestamp();
+            for (var i = 0; i < healthy; i++)
+            {
+                await StartWatchAsync(watches, BudgetScenario.HealthyApp(i), healthyOrders[i], cancellationToken).ConfigureAwait(false);
+                started.Add(healthyOrders[i]);
+            }
+
+            var steady = await WaitUntilAsync(() =>
+            {
+                var polls = CallLogStats.PollsPerOrder(log);
+                return healthyOrders.All(o => polls.GetValueOrDefault(o) >= 2);
+            }, WarmUpLimit, cancellationToken).ConfigureAwait(false);
+            if (!steady)
+            {
+                Console.Error.WriteLine($"Budget: the {healthy} healthy watches had not all polled twice after {WarmUpLimit.TotalSeconds:0} s; starting the bad rollouts anyway.");
+            }
+
+            warmUp = Stopwatch.GetElapsedTime(warmUpStarted);
+
+            for (var i = 0; i < bad; i++)
+            {
+                simulator.World.CreateChangeOrder(BudgetScenario.Bad(BudgetScenario.BadApp(i), badOrders[i], faultSeconds[i]));
+                await StartWatchAsync(watches, BudgetScenario.BadApp(i), badOrders[i], cancellationToken).ConfigureAwait(false);
+                started.Add(badOrders[i]);
+            }
+
+            await WaitUntilAsync(() =>
+            {
+                foreach (var entry in log.Read("AbortChangeOrder"))
+                {
+                    if (CallLogStats.OrderOf(entry) is { } id && badOrders.Contains(id) && !aborts.ContainsKey(id))
+                    {
+                        aborts[id] = entry.At;
+                        if (simulator.World.FaultAppearsAt(id) is { } fault)
+                        {
+                            faults[id] = fault;
+                        }
+                    }
+                }
+
+                return aborts.Count == bad;
+            }, DetectionLimit, cancellationToken).ConfigureAwait(false);
+
+            advised = await AdvisedIntervalsAsync(watches, healthyOrders, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await StopAllAsync(watches, started).ConfigureAwait(false);
+        }
+
+        return Measure(log.Read(), badOrders, faults, aborts, advised, warmUp) with
+        {
+            EngineSlots = engine.Services.GetInMemoryOrchestrationService().MaxConcurrentTaskActivityWorkItems,
+        };
+    }
+
+    private static RoundResult Measure(
+        IReadOnlyList<RequestLogEntry> calls,
+        IReadOnlyList<string> badOrders,
+        Dictionary<string, DateTimeOffset> faults,
+        Dictionary<string, DateTimeOffset> aborts,
+        IReadOnlyList<TimeSpan> advised,
+        TimeSpan warmUp)
+    {
+        var latencies = new List<TimeSpan>();
+        var gaps = new List<TimeSpan>();
+        var late = 0;
+        foreach (var id in badOrders)
+        {
+            if (!aborts.TryGetValue(id, out var abortAt) || !faults.TryGetValue(id, out var faultAt))
+            {
+                continue;
+            }
+
+            latencies.Add(abortAt - faultAt);
+            var polls = calls.Where(c => c.Action == "DescribeChangeOrder" && CallLogStats.OrderOf(c) == id && c.At < abortAt).Select(c => c.At).ToArray();
+            if (polls.Length == 0 || polls.Min() > faultAt)
+            {
+                late++;
+            }
+
+            gaps.AddRange(CallLogStats.Gaps(polls));
+        }
+
+        return new RoundResult
+        {
+            Latencies = latencies,
+            Missed = badOrders.Count - latencies.Count,
+            FirstPollAfterFault = late,
+            AdvisedIntervals = advised,
+            BadPollGaps = gaps,
+            Calls = calls.Count,
+            Duration = calls.Count > 1 ? calls.Max(c => c.At) - calls.Min(c => c.At) : TimeSpan.Zero,
+            Throttled = calls.Count(c => c.Code == SaeErrorCodes.ThrottlingUser),
+            PeakMinuteCalls = CallLogStats.PeakInWindow(calls, TimeSpan.FromMinutes(1)),
+            PeakProductionMinuteCalls = CallLogStats.PeakInWindow(calls, TimeSpan.FromMinutes(1) / BudgetScale.TimeScale),
+            WarmUp = warmUp,
+        };
+    }
+
+    private static Dictionary<string, string?> Settings(RunningSimulator simulator) => new()
+    {
+        ["Sae:Endpoint"] = simulator.BaseAddress.ToString(),
+        ["Sae:AccessKeyId"] = simulator.Options.AccessKeyId,
+        ["Sae:AccessKeySecret"] = simulator.Options.AccessKeySecret,
+        ["Sae:RetryBaseDelay"] = "00:00:00.010",
+        ["Sae:MaxRetryDelay"] = "00:00:00.100",
+        ["Sae:Budget:CallsPerMinute"] = BudgetScale.BudgetPerMinute.ToString(CultureInfo.InvariantCulture),
+    };
+
+    private static async Task StartWatchAsync(WatchApi watches, string appId, string changeOrderId, CancellationToken cancellationToken)
+    {
+        var result = await watches.StartAsync(new WatchStartRequest
+        {
+            RegionId = "cn-hangzhou",
+            AppId = appId,
+            ChangeOrderId = changeOrderId,
+            Policy = new WatchPolicyOverrides
+            {
+                PollInterval = BudgetScale.PollInterval,
+                FailureLimit = BudgetScale.FailureLimit,
+                Timeout = TimeSpan.FromMinutes(5),
+                AbortDeadline = TimeSpan.FromSeconds(30),
+                AbortConfirmTimeout = TimeSpan.FromSeconds(10),
+            },
+            RequestedBy = "changeguard-bench",
+        }, cancellationToken).ConfigureAwait(false);
+        if (result.Status == StartWatchStatus.Invalid)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
+        }
+    }
+
+    private static async Task<IReadOnlyList<TimeSpan>> AdvisedIntervalsAsync(WatchApi watches, IEnumerable<string> orders, CancellationToken cancellationToken)
+    {
+        var intervals = new List<TimeSpan>();
+        foreach (var id in orders)
+        {
+            var view = await watches.GetAsync(id, cancellationToken).ConfigureAwait(false);
+            if (view?.Status is { NextPollAt: { } next, LastDecisions: [.., var last] })
+            {
+                intervals.Add(next - last.At);
+            }
+        }
+
+        return intervals;
+    }
+
+    private static async Task StopAllAsync(WatchApi watches, IReadOnlyList<string> orders)
+    {
+        // Every watch is told to stop; the engine's disposal (bounded) then ends whatever is still in flight.
+        using var limit = new CancellationTokenSource(StopLimit);
+        try
+        {
+            var command = new ManualCommand("benchmark round over", "changeguard-bench");
+            foreach (var id in orders)
+            {
+                await watches.StopAsync(id, command, limit.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine($"Budget: could not send every stop within {StopLimit.TotalSeconds:0} s; disposing the engine anyway.");
+        }
+    }
+
+    private static async Task<bool> WaitUntilAsync(Func<bool> condition, TimeSpan within, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(within.TotalSeconds * Stopwatch.Frequency);
+        while (!condition())
+        {
+            if (Stopwatch.GetTimestamp() > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+}
