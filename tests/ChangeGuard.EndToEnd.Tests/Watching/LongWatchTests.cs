@@ -27,8 +27,8 @@ public sealed class LongWatchTests
         // Assert
         Assert.Equal(WatchOutcome.Aborted, result.Outcome);
         Assert.StartsWith("timeout", result.Reason, StringComparison.Ordinal);
-        Assert.InRange(result.Polls, 3, 7);
-        Assert.InRange((result.EndedAt - result.StartedAt).TotalSeconds, 5, 30);
+        Assert.True(result.Polls > 2, $"the watch should outlive one two-poll generation, polled {result.Polls} times");
+        Assert.Contains(result.Evidence, e => e.Signal == "timeout");
     }
 
     [Fact]
