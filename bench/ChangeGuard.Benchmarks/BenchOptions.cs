@@ -6,13 +6,16 @@ namespace ChangeGuard.Benchmarks;
 public sealed record BenchOptions(string Suite, string OutputPath)
 {
     /// <summary>The usage text.</summary>
-    public const string Usage = "Usage: dotnet run -c Release --project bench/ChangeGuard.Benchmarks -- [all|signing|roundtrip] [--out FILE]";
+    public const string Usage = "Usage: dotnet run -c Release --project bench/ChangeGuard.Benchmarks -- [all|signing|roundtrip|engine|engine-capacity|engine-floor|engine-long] [--out FILE]";
 
     /// <summary>The result file when none is given, relative to the repository root.</summary>
     public const string DefaultOutput = "bench/results/sae-client.json";
 
     /// <summary>True when the suite includes the BenchmarkDotNet signing benchmarks.</summary>
     public bool RunsSigning => Suite is "all" or "signing";
+
+    /// <summary>True when the suite is one of the engine benchmarks (they write <see cref="Engine.EngineSuite.DefaultOutput"/>).</summary>
+    public bool RunsEngine => Engine.EngineSuite.Runs(Suite);
 
     /// <summary>True when the suite includes the simulator round trip.</summary>
     public bool RunsRoundTrip => Suite is "all" or "roundtrip";
@@ -22,12 +25,13 @@ public sealed record BenchOptions(string Suite, string OutputPath)
     {
         ArgumentNullException.ThrowIfNull(args);
         var suite = "all";
-        var output = Path.Combine(repositoryRoot, DefaultOutput);
+        string? output = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
             {
                 case "all" or "signing" or "roundtrip":
+                case var name when Engine.EngineSuite.Runs(name):
                     suite = args[i];
                     break;
                 case "--out":
@@ -43,6 +47,6 @@ public sealed record BenchOptions(string Suite, string OutputPath)
             }
         }
 
-        return new BenchOptions(suite, output);
+        return new BenchOptions(suite, output ?? Path.Combine(repositoryRoot, Engine.EngineSuite.Runs(suite) ? Engine.EngineSuite.DefaultOutput : DefaultOutput));
     }
 }

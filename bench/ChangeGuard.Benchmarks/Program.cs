@@ -25,6 +25,11 @@ if (options.RunsRoundTrip)
     figures.AddRange(await new RoundTripBenchmark().RunAsync().ConfigureAwait(false));
 }
 
+if (options.RunsEngine)
+{
+    figures.AddRange(await ChangeGuard.Benchmarks.Engine.EngineSuite.RunAsync(options.Suite).ConfigureAwait(false));
+}
+
 var report = new BenchmarkReport(options.Suite, machine, figures);
 report.Write(options.OutputPath);
 report.Print(Console.Out);
