@@ -1,12 +1,12 @@
 namespace ChangeGuard.Benchmarks;
 
 /// <summary>The command line: which suite to run and where the result file goes.</summary>
-/// <param name="Suite">all, signing, roundtrip or budget.</param>
+/// <param name="Suite">all, signing, roundtrip, budget, or an engine suite.</param>
 /// <param name="OutputPath">One JSON result file for everything run; null: each suite's default file.</param>
 public sealed record BenchOptions(string Suite, string? OutputPath)
 {
     /// <summary>The usage text.</summary>
-    public const string Usage = "Usage: dotnet run -c Release --project bench/ChangeGuard.Benchmarks -- [all|signing|roundtrip|budget] [--out FILE]";
+    public const string Usage = "Usage: dotnet run -c Release --project bench/ChangeGuard.Benchmarks -- [all|signing|roundtrip|budget|engine|engine-capacity|engine-floor|engine-long] [--out FILE]";
 
     /// <summary>Where the SAE client figures (signing, round trip) go when no file is given, relative to the repository root.</summary>
     public const string DefaultOutput = "bench/results/sae-client.json";
@@ -23,6 +23,9 @@ public sealed record BenchOptions(string Suite, string? OutputPath)
     /// <summary>True when the suite includes detection latency under the call budget.</summary>
     public bool RunsBudget => Suite is "all" or "budget";
 
+    /// <summary>True when the suite is one of the engine benchmarks (they write <see cref="Engine.EngineSuite.DefaultOutput"/>).</summary>
+    public bool RunsEngine => Engine.EngineSuite.Runs(Suite);
+
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> with a message for the user.</summary>
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -34,6 +37,7 @@ public sealed record BenchOptions(string Suite, string? OutputPath)
             switch (args[i])
             {
                 case "all" or "signing" or "roundtrip" or "budget":
+                case var name when Engine.EngineSuite.Runs(name):
                     suite = args[i];
                     break;
                 case "--out":

@@ -32,12 +32,18 @@ if (options.RunsBudget)
     budgetFigures.AddRange(await new BudgetBenchmark().RunAsync().ConfigureAwait(false));
 }
 
+var engineFigures = new List<Figure>();
+if (options.RunsEngine)
+{
+    engineFigures.AddRange(await ChangeGuard.Benchmarks.Engine.EngineSuite.RunAsync(options.Suite).ConfigureAwait(false));
+}
+
 // Without --out each part keeps its own result file, so a budget run never rewrites the client figures.
 string[] notes = options.RunsBudget ? [BudgetBenchmark.Note] : [];
 var reports = new List<(string File, BenchmarkReport Report)>();
 if (options.OutputPath is { } path)
 {
-    reports.Add((path, new BenchmarkReport(options.Suite, machine, [.. clientFigures, .. budgetFigures], notes)));
+    reports.Add((path, new BenchmarkReport(options.Suite, machine, [.. clientFigures, .. budgetFigures, .. engineFigures], notes)));
 }
 else
 {
@@ -49,6 +55,11 @@ else
     if (budgetFigures.Count > 0)
     {
         reports.Add((Path.Combine(root, BenchOptions.DefaultBudgetOutput), new BenchmarkReport(options.Suite, machine, budgetFigures, notes)));
+    }
+
+    if (engineFigures.Count > 0)
+    {
+        reports.Add((Path.Combine(root, ChangeGuard.Benchmarks.Engine.EngineSuite.DefaultOutput), new BenchmarkReport(options.Suite, machine, engineFigures)));
     }
 }
 

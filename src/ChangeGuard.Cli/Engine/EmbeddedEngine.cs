@@ -2,7 +2,7 @@ using ChangeGuard.Core;
 using ChangeGuard.Core.Guard;
 using ChangeGuard.Core.Watching;
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Testing;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -12,7 +12,8 @@ namespace ChangeGuard.Cli.Engine;
 
 /// <summary>
 /// ChangeGuard's engine in this process: the same orchestration and activities the Functions app runs, on the
-/// in-memory Durable Task engine, with settings from the environment and the command line.
+/// in-memory Durable Task engine with a work-item limit sized for thousands of watches (see
+/// <see cref="SidecarEngineServiceCollectionExtensions"/>), with settings from the environment and the command line.
 /// </summary>
 public sealed class EmbeddedEngine : IAsyncDisposable
 {
@@ -39,10 +40,18 @@ public sealed class EmbeddedEngine : IAsyncDisposable
     public RollbackGuard Guard => Services.GetRequiredService<RollbackGuard>();
 
     /// <summary>Adds the engine to a host's services: ChangeGuard's parts plus the in-memory Durable Task engine.</summary>
-    public static void AddTo(IServiceCollection services, IConfiguration configuration)
+    public static void AddTo(IServiceCollection services, IConfiguration configuration) => AddTo(services, configuration, _ => { });
+
+    /// <summary>Adds the engine with more orchestrations and activities next to ChangeGuard's (benchmarks, tests).</summary>
+    public static void AddTo(IServiceCollection services, IConfiguration configuration, Action<DurableTaskRegistry> moreTasks)
     {
+        ArgumentNullException.ThrowIfNull(moreTasks);
         services.AddChangeGuardCore(configuration);
-        services.AddInMemoryDurableTask(registry => registry.AddChangeGuardTasks(), new InMemoryDurableTaskOptions { Port = LoopbackPort.Next() });
+        services.AddSidecarDurableTask(configuration, registry =>
+        {
+            registry.AddChangeGuardTasks();
+            moreTasks(registry);
+        });
     }
 
     /// <summary>Starts an engine; settings override the environment (<c>Sae__Endpoint</c> and so on).</summary>

@@ -4,8 +4,8 @@ using System.Net.Sockets;
 namespace ChangeGuard.Cli.Engine;
 
 /// <summary>
-/// A free loopback port for the embedded engine's internal gRPC channel. The engine otherwise draws a random port
-/// from 30000-40000, which collides when several engines start at once (tests, several CLI runs on one machine).
+/// A free loopback port for the embedded engine's sidecar (its internal gRPC channel), asked of the operating system
+/// rather than drawn at random, so that several engines starting at once (tests, several CLI runs) do not collide.
 /// </summary>
 public static class LoopbackPort
 {

@@ -12,6 +12,6 @@ public sealed class ChangeGuardOptions
     /// <remarks>A fresh instance, never <see cref="WatchPolicy.Default"/>: the configuration binder sets properties on the instance it finds.</remarks>
     public WatchPolicy Policy { get; set; } = new();
 
-    /// <summary>Polls per history generation before ContinueAsNew (2 to 500; default 50).</summary>
+    /// <summary>Polls per history generation before ContinueAsNew (2 to 500; default 10).</summary>
     public int PollsPerGeneration { get; set; } = Orchestration.WatchInput.DefaultPollsPerGeneration;
 }

@@ -1,0 +1,103 @@
+using ChangeGuard.Cli.Engine;
+using DurableTask.Core;
+using DurableTask.Core.History;
+using DurableTask.Core.Query;
+using Microsoft.DurableTask.Testing.Sidecar;
+
+namespace ChangeGuard.Cli.Tests.Engine;
+
+public sealed class WorkItemLimitOrchestrationServiceTests
+{
+    private static WorkItemLimitOrchestrationService Wrap(int limit)
+    {
+        var store = new InMemoryOrchestrationService();
+        return new WorkItemLimitOrchestrationService(store, store, limit);
+    }
+
+    private static TaskMessage Start(string instanceId)
+    {
+        var instance = new OrchestrationInstance { InstanceId = instanceId, ExecutionId = Guid.NewGuid().ToString("N") };
+        return new TaskMessage { OrchestrationInstance = instance, Event = new ExecutionStartedEvent(-1, "{}") { Name = "Loop", OrchestrationInstance = instance } };
+    }
+
+    [Fact]
+    public void MaxConcurrentWorkItems_LimitGiven_ReportsItForOrchestrationsAndActivities()
+    {
+        // Act
+        var service = Wrap(1234);
+
+        // Assert
+        Assert.Equal(1234, service.MaxConcurrentTaskOrchestrationWorkItems);
+        Assert.Equal(1234, service.MaxConcurrentTaskActivityWorkItems);
+    }
+
+    [Fact]
+    public void Constructor_ZeroLimit_Throws()
+    {
+        // Arrange
+        var store = new InMemoryOrchestrationService();
+
+        // Act
+        var thrown = Record.Exception(() => new WorkItemLimitOrchestrationService(store, store, 0));
+
+        // Assert
+        Assert.IsType<ArgumentOutOfRangeException>(thrown);
+    }
+
+    [Fact]
+    public async Task CreateTaskOrchestrationAsync_NewInstance_IsReadableThroughTheWrapper()
+    {
+        // Arrange
+        var service = Wrap(10);
+
+        // Act
+        await service.CreateTaskOrchestrationAsync(Start("watch-1"));
+        var state = await service.GetOrchestrationStateAsync("watch-1", executionId: null!);
+
+        // Assert
+        Assert.Equal(OrchestrationStatus.Pending, state.OrchestrationStatus);
+    }
+
+    [Fact]
+    public async Task GetOrchestrationWithQueryAsync_InMemoryStore_AnswersQueries()
+    {
+        // Arrange
+        var service = Wrap(10);
+        await service.CreateTaskOrchestrationAsync(Start("watch-1"));
+        await service.CreateTaskOrchestrationAsync(Start("other-1"));
+
+        // Act
+        var result = await service.GetOrchestrationWithQueryAsync(new OrchestrationQuery { InstanceIdPrefix = "watch-" }, CancellationToken.None);
+
+        // Assert
+        Assert.Equal("watch-1", Assert.Single(result.OrchestrationState).OrchestrationInstance.InstanceId);
+    }
+
+    [Fact]
+    public async Task PurgeInstanceStateAsync_CompletedNothing_DelegatesToStore()
+    {
+        // Arrange
+        var service = Wrap(10);
+
+        // Act
+        var result = await service.PurgeInstanceStateAsync("missing");
+
+        // Assert
+        Assert.Equal(0, result.DeletedInstanceCount);
+    }
+
+    [Fact]
+    public async Task Detach_AfterStop_RefusesCallsButKeepsItsLimit()
+    {
+        // Arrange
+        var service = Wrap(10);
+
+        // Act
+        service.Detach();
+        var thrown = await Record.ExceptionAsync(() => service.GetOrchestrationStateAsync("watch-1", executionId: null!));
+
+        // Assert
+        Assert.IsType<ObjectDisposedException>(thrown);
+        Assert.Equal(10, service.MaxConcurrentTaskOrchestrationWorkItems);
+    }
+}
