@@ -18,7 +18,7 @@ public sealed class LongWatchBenchmark
     private const string Group = "engine/long";
 
     /// <summary>Watches measured together.</summary>
-    public int Watches { get; init; } = 10;
+    public int Watches { get; init; } = 20;
 
     /// <summary>The poll interval.</summary>
     public TimeSpan Interval { get; init; } = TimeSpan.FromMilliseconds(100);

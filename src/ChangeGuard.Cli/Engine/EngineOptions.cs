@@ -1,16 +1,16 @@
 namespace ChangeGuard.Cli.Engine;
 
 /// <summary>
-/// The embedded engine's settings (section <c>ChangeGuard:Engine</c>). The in-memory Durable Task service runs only
-/// as many work items at once as it is allowed, and every watch needs one per poll for its orchestration and one for
-/// its read; the limit must be at least about twice the polls per second (2 × watches / interval in seconds).
+/// The embedded engine's settings (section <c>ChangeGuard:Engine</c>). The sidecar pauses 500 ms whenever as many
+/// work items are in flight as the limit allows, so the limit must stay above what is ever in flight at once; each
+/// poll needs two orchestration items and one activity item, each out for a few milliseconds.
 /// </summary>
 public sealed class EngineOptions
 {
     /// <summary>The configuration section.</summary>
     public const string SectionName = "ChangeGuard:Engine";
 
-    /// <summary>The default limit: room for 2,500 watches at a 5 s interval.</summary>
+    /// <summary>The default limit; it held 6,000 watches at a 5 s interval on two cores (docs/engine-performance.md).</summary>
     public const int DefaultWorkItemConcurrency = 1000;
 
     /// <summary>The largest accepted limit.</summary>
