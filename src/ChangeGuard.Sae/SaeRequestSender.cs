@@ -134,18 +134,17 @@ public sealed class SaeRequestSender
         {
             var status = response.StatusCode;
             var retryAfter = ReadRetryAfter(response);
-            var envelope = TryParse<TData>(body);
+            var (envelope, missing) = TryParse<TData>(body, operation);
             var requestId = envelope?.RequestId ?? FirstHeader(response, "x-acs-request-id");
-
-            if (response.IsSuccessStatusCode && envelope is { Success: not false, Data: not null }
-                && MissingDataField(body, operation) is { } missing)
-            {
-                SaeClientLog.Failed(_logger, operation.Action, (int)status, MalformedAnswerCode, requestId, Elapsed(started), attempt);
-                throw new SaeException(operation.Action, SaeErrorKind.Other, status, MalformedAnswerCode, $"the answer's Data lacks {missing}", requestId);
-            }
 
             if (response.IsSuccessStatusCode && envelope is { Success: not false, Data: not null })
             {
+                if (missing is not null)
+                {
+                    SaeClientLog.Failed(_logger, operation.Action, (int)status, MalformedAnswerCode, requestId, Elapsed(started), attempt);
+                    throw new SaeException(operation.Action, SaeErrorKind.Other, status, MalformedAnswerCode, $"the answer's Data lacks {missing}", requestId);
+                }
+
                 SaeClientLog.Completed(_logger, operation.Action, (int)status, requestId, Elapsed(started), attempt);
                 return (envelope.Data, requestId);
             }
@@ -218,15 +217,14 @@ public sealed class SaeRequestSender
     /// <summary>The code of an answer that is not what SAE's API promises (truncated, mistyped, missing fields).</summary>
     public const string MalformedAnswerCode = "ChangeGuard.MalformedAnswer";
 
-    private static string? MissingDataField(byte[] body, SaeOperation operation)
+    private static string? MissingDataField(JsonElement root, SaeOperation operation)
     {
         if (operation.RequiredDataFields.Length == 0)
         {
             return null;
         }
 
-        using var document = JsonDocument.Parse(body);
-        if (!TryGetProperty(document.RootElement, "Data", out var data) || data.ValueKind != JsonValueKind.Object)
+        if (!TryGetProperty(root, "Data", out var data) || data.ValueKind != JsonValueKind.Object)
         {
             return "an object";
         }
@@ -249,20 +247,27 @@ public sealed class SaeRequestSender
         return false;
     }
 
-    private static SaeEnvelope<TData>? TryParse<TData>(byte[] body)
+    /// <summary>Parses the body once: the envelope (null when it is not SAE's JSON) and the first required field it lacks.</summary>
+    private static (SaeEnvelope<TData>? Envelope, string? MissingField) TryParse<TData>(byte[] body, SaeOperation operation)
     {
         if (body.Length == 0)
         {
-            return null;
+            return (null, null);
         }
 
         try
         {
-            return JsonSerializer.Deserialize<SaeEnvelope<TData>>(body, SaeJson.Options);
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, null);
+            }
+
+            return (document.RootElement.Deserialize<SaeEnvelope<TData>>(SaeJson.Options), MissingDataField(document.RootElement, operation));
         }
         catch (JsonException)
         {
-            return null;
+            return (null, null);
         }
     }
 

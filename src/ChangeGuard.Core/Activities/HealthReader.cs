@@ -94,8 +94,8 @@ public sealed class HealthReader(ISaeClient sae, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(order);
         var pipelines = order.Pipelines;
-        var current = pipelines.ToList().FindIndex(p => p.PipelineId == order.CurrentPipelineId);
-        var failed = pipelines.ToList().FindIndex(p => p.Status == ChangeOrderStatus.Failed);
+        var current = IndexOf(pipelines, p => p.PipelineId == order.CurrentPipelineId);
+        var failed = IndexOf(pipelines, p => p.Status == ChangeOrderStatus.Failed);
         var started = pipelines.Any(p => p.Status != ChangeOrderStatus.Preparing || p.StartTime is not null);
         return new ChangeOrderProgress(
             order.Status,
@@ -107,6 +107,19 @@ public sealed class HealthReader(ISaeClient sae, TimeProvider time)
             started,
             current >= 0 ? pipelines[current].StartTime : null,
             string.IsNullOrWhiteSpace(order.AppName) ? null : order.AppName);
+    }
+
+    private static int IndexOf(IReadOnlyList<ChangeOrderPipeline> pipelines, Func<ChangeOrderPipeline, bool> match)
+    {
+        for (var i = 0; i < pipelines.Count; i++)
+        {
+            if (match(pipelines[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static bool BelongsToChange(ApplicationInstance instance, DateTimeOffset? orderStartedAt) =>

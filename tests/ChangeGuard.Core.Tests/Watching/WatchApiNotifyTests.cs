@@ -1,3 +1,4 @@
+using ChangeGuard.Testing.Engine;
 using ChangeGuard.Core.Notifications;
 using ChangeGuard.Core.Policy;
 using ChangeGuard.Core.Watching;

@@ -1,3 +1,4 @@
+using ChangeGuard.Testing.Engine;
 using System.Net;
 using ChangeGuard.Core.Guard;
 using ChangeGuard.Core.Orchestration;
@@ -52,7 +53,7 @@ public sealed class RollbackGuardFunctionTests : IDisposable
         await Function().RunAsync(new TimerInfo(), _client.Object, default);
 
         // Assert
-        var (name, input) = Assert.Single(_client.Scheduled);
+        var (name, input, _) = Assert.Single(_client.Scheduled);
         Assert.Equal(nameof(WatchOrchestrator), name);
         Assert.Equal("co-9", input.Target.ChangeOrderId);
         Assert.Equal(RollbackGuard.Actor, input.RequestedBy);

@@ -1,3 +1,4 @@
+using ChangeGuard.Testing.Engine;
 using System.Text.Json;
 using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Functions.Http;
@@ -52,7 +53,7 @@ public sealed class WatchHttpFunctionsTests
         Assert.StartsWith("application/json", response.ContentType);
         Assert.Equal("/api/watches/co-1", response.Location);
         Assert.Equal("co-1", Json(response).GetProperty("changeOrderId").GetString());
-        var (name, input) = Assert.Single(_client.Scheduled);
+        var (name, input, _) = Assert.Single(_client.Scheduled);
         Assert.Equal(nameof(WatchOrchestrator), name);
         Assert.Equal("ci", input.RequestedBy);
     }

@@ -5,10 +5,13 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Converters;
 using Moq;
 
-namespace ChangeGuard.Functions.Tests.Support;
+namespace ChangeGuard.Testing.Engine;
 
-/// <summary>A Moq'd <see cref="DurableTaskClient"/> holding at most one watch instance, as the Functions host would hand one in.</summary>
-internal sealed class DurableClientMock
+/// <summary>
+/// A Moq'd <see cref="DurableTaskClient"/> holding at most one watch instance, for branch tests of the watch API and of
+/// the hosts' adapters (which get a client handed in).
+/// </summary>
+public sealed class DurableClientMock
 {
     public DurableClientMock()
     {
@@ -18,7 +21,7 @@ internal sealed class DurableClientMock
         Mock.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
             .Callback((TaskName name, object? input, StartOrchestrationOptions? options, CancellationToken _) =>
             {
-                Scheduled.Add((name.Name, (WatchInput)input!));
+                Scheduled.Add((name.Name, (WatchInput)input!, options!));
                 Instance = Metadata(options!.InstanceId!, OrchestrationRuntimeStatus.Pending, (WatchInput)input!);
             })
             .ReturnsAsync((TaskName _, object? _, StartOrchestrationOptions? options, CancellationToken _) => options!.InstanceId!);
@@ -40,7 +43,7 @@ internal sealed class DurableClientMock
 
     public OrchestrationMetadata? Instance { get; set; }
 
-    public List<(string Name, WatchInput Input)> Scheduled { get; } = [];
+    public List<(string Name, WatchInput Input, StartOrchestrationOptions Options)> Scheduled { get; } = [];
 
     public List<(string InstanceId, string EventName, ManualCommand Command)> Raised { get; } = [];
 
@@ -49,7 +52,8 @@ internal sealed class DurableClientMock
     /// <summary>Puts a watch of <paramref name="changeOrderId"/> in the given state.</summary>
     public DurableClientMock With(string changeOrderId, OrchestrationRuntimeStatus status, WatchResult? output = null)
     {
-        Instance = Metadata($"watch-{changeOrderId}", status, Watches.Input(changeOrderId), output);
+        Instance = Metadata($"watch-{changeOrderId}", status,
+            new WatchInput(new WatchTarget("cn-hangzhou", "app-1", changeOrderId), Core.Policy.WatchPolicy.Default, "earlier"), output);
         return this;
     }
 
