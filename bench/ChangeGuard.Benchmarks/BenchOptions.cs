@@ -6,7 +6,7 @@ namespace ChangeGuard.Benchmarks;
 public sealed record BenchOptions(string Suite, string? OutputPath)
 {
     /// <summary>The usage text.</summary>
-    public const string Usage = "Usage: dotnet run -c Release --project bench/ChangeGuard.Benchmarks -- [all|signing|roundtrip|budget|engine|engine-capacity|engine-floor|engine-long] [--out FILE]";
+    public const string Usage = "Usage: dotnet run -c Release --project bench/ChangeGuard.Benchmarks -- [all|signing|roundtrip|budget|detection|restart|engine|engine-capacity|engine-floor|engine-long] [--out FILE]";
 
     /// <summary>Where the SAE client figures (signing, round trip) go when no file is given, relative to the repository root.</summary>
     public const string DefaultOutput = "bench/results/sae-client.json";
@@ -19,6 +19,18 @@ public sealed record BenchOptions(string Suite, string? OutputPath)
 
     /// <summary>True when the suite includes the simulator round trip.</summary>
     public bool RunsRoundTrip => Suite is "all" or "roundtrip";
+
+    /// <summary>Where the detection latency and calls-per-watch figures go when no file is given, relative to the repository root.</summary>
+    public const string DefaultDetectionOutput = "bench/results/detection.json";
+
+    /// <summary>Where the restart figures go when no file is given, relative to the repository root.</summary>
+    public const string DefaultRestartOutput = "bench/results/restart.json";
+
+    /// <summary>True when the suite includes the durable store's crash and restart (needs Azurite, see tools/azurite).</summary>
+    public bool RunsRestart => Suite is "all" or "restart";
+
+    /// <summary>True when the suite includes detection latency and calls per watch without a budget.</summary>
+    public bool RunsDetection => Suite is "all" or "detection";
 
     /// <summary>True when the suite includes detection latency under the call budget.</summary>
     public bool RunsBudget => Suite is "all" or "budget";
@@ -36,7 +48,7 @@ public sealed record BenchOptions(string Suite, string? OutputPath)
         {
             switch (args[i])
             {
-                case "all" or "signing" or "roundtrip" or "budget":
+                case "all" or "signing" or "roundtrip" or "budget" or "detection" or "restart":
                 case var name when Engine.EngineSuite.Runs(name):
                     suite = args[i];
                     break;

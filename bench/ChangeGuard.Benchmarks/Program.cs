@@ -1,5 +1,7 @@
 using ChangeGuard.Benchmarks;
 using ChangeGuard.Benchmarks.Budget;
+using ChangeGuard.Benchmarks.Detection;
+using ChangeGuard.Benchmarks.Restart;
 
 var root = RepositoryRoot.Find();
 BenchOptions options;
@@ -32,6 +34,18 @@ if (options.RunsBudget)
     budgetFigures.AddRange(await new BudgetBenchmark().RunAsync().ConfigureAwait(false));
 }
 
+var detectionFigures = new List<Figure>();
+if (options.RunsDetection)
+{
+    detectionFigures.AddRange(await new DetectionBenchmark().RunAsync().ConfigureAwait(false));
+}
+
+var restartFigures = new List<Figure>();
+if (options.RunsRestart)
+{
+    restartFigures.AddRange(await new RestartBenchmark().RunAsync().ConfigureAwait(false));
+}
+
 var engineFigures = new List<Figure>();
 if (options.RunsEngine)
 {
@@ -39,11 +53,16 @@ if (options.RunsEngine)
 }
 
 // Without --out each part keeps its own result file, so a budget run never rewrites the client figures.
-string[] notes = options.RunsBudget ? [BudgetBenchmark.Note] : [];
+string[] notes =
+[
+    .. options.RunsBudget ? [BudgetBenchmark.Note] : Array.Empty<string>(),
+    .. options.RunsDetection ? [DetectionBenchmark.Note] : Array.Empty<string>(),
+    .. options.RunsRestart ? [RestartBenchmark.Note] : Array.Empty<string>(),
+];
 var reports = new List<(string File, BenchmarkReport Report)>();
 if (options.OutputPath is { } path)
 {
-    reports.Add((path, new BenchmarkReport(options.Suite, machine, [.. clientFigures, .. budgetFigures, .. engineFigures], notes)));
+    reports.Add((path, new BenchmarkReport(options.Suite, machine, [.. clientFigures, .. budgetFigures, .. detectionFigures, .. restartFigures, .. engineFigures], notes)));
 }
 else
 {
@@ -54,7 +73,17 @@ else
 
     if (budgetFigures.Count > 0)
     {
-        reports.Add((Path.Combine(root, BenchOptions.DefaultBudgetOutput), new BenchmarkReport(options.Suite, machine, budgetFigures, notes)));
+        reports.Add((Path.Combine(root, BenchOptions.DefaultBudgetOutput), new BenchmarkReport(options.Suite, machine, budgetFigures, [BudgetBenchmark.Note])));
+    }
+
+    if (detectionFigures.Count > 0)
+    {
+        reports.Add((Path.Combine(root, BenchOptions.DefaultDetectionOutput), new BenchmarkReport(options.Suite, machine, detectionFigures, [DetectionBenchmark.Note])));
+    }
+
+    if (restartFigures.Count > 0)
+    {
+        reports.Add((Path.Combine(root, BenchOptions.DefaultRestartOutput), new BenchmarkReport(options.Suite, machine, restartFigures, [RestartBenchmark.Note])));
     }
 
     if (engineFigures.Count > 0)

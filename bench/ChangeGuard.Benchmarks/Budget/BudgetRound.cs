@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using ChangeGuard.Cli.Engine;
 using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Core.Policy;
@@ -32,7 +31,7 @@ public sealed class BudgetRound(int healthy, IReadOnlyList<double> faultSeconds)
     {
         await using var simulator = await SaeSimulatorServer.StartAsync(
             new SimulatorOptions { Port = 0, Scenario = BudgetScenario.Build(healthy, faultSeconds.Count) }, cancellationToken).ConfigureAwait(false);
-        await using var engine = await EmbeddedEngine.StartAsync(Settings(simulator), verbose: false, TextWriter.Null, cancellationToken).ConfigureAwait(false);
+        await using var engine = await EmbeddedEngine.StartAsync(BenchSettings.For(simulator, BudgetScale.BudgetPerMinute), verbose: false, TextWriter.Null, cancellationToken).ConfigureAwait(false);
         var watches = engine.Watches;
         var log = simulator.Log;
         var healthyOrders = Enumerable.Range(0, healthy).Select(BudgetScenario.HealthyOrder).ToArray();
@@ -52,7 +51,7 @@ public sealed class BudgetRound(int healthy, IReadOnlyList<double> faultSeconds)
                 started.Add(healthyOrders[i]);
             }
 
-            var steady = await WaitUntilAsync(() =>
+            var steady = await BoundedWait.UntilAsync(() =>
             {
                 var polls = CallLogStats.PollsPerOrder(log);
                 return healthyOrders.All(o => polls.GetValueOrDefault(o) >= 2);
@@ -71,7 +70,7 @@ public sealed class BudgetRound(int healthy, IReadOnlyList<double> faultSeconds)
                 started.Add(badOrders[i]);
             }
 
-            await WaitUntilAsync(() =>
+            await BoundedWait.UntilAsync(() =>
             {
                 foreach (var entry in log.Read("AbortChangeOrder"))
                 {
@@ -145,38 +144,15 @@ public sealed class BudgetRound(int healthy, IReadOnlyList<double> faultSeconds)
         };
     }
 
-    private static Dictionary<string, string?> Settings(RunningSimulator simulator) => new()
-    {
-        ["Sae:Endpoint"] = simulator.BaseAddress.ToString(),
-        ["Sae:AccessKeyId"] = simulator.Options.AccessKeyId,
-        ["Sae:AccessKeySecret"] = simulator.Options.AccessKeySecret,
-        ["Sae:RetryBaseDelay"] = "00:00:00.010",
-        ["Sae:MaxRetryDelay"] = "00:00:00.100",
-        ["Sae:Budget:CallsPerMinute"] = BudgetScale.BudgetPerMinute.ToString(CultureInfo.InvariantCulture),
-    };
-
-    private static async Task StartWatchAsync(WatchApi watches, string appId, string changeOrderId, CancellationToken cancellationToken)
-    {
-        var result = await watches.StartAsync(new WatchStartRequest
+    private static Task StartWatchAsync(WatchApi watches, string appId, string changeOrderId, CancellationToken cancellationToken) =>
+        BenchWatches.StartAsync(watches, appId, changeOrderId, new WatchPolicyOverrides
         {
-            RegionId = "cn-hangzhou",
-            AppId = appId,
-            ChangeOrderId = changeOrderId,
-            Policy = new WatchPolicyOverrides
-            {
-                PollInterval = BudgetScale.PollInterval,
-                FailureLimit = BudgetScale.FailureLimit,
-                Timeout = TimeSpan.FromMinutes(5),
-                AbortDeadline = TimeSpan.FromSeconds(30),
-                AbortConfirmTimeout = TimeSpan.FromSeconds(10),
-            },
-            RequestedBy = "changeguard-bench",
-        }, cancellationToken).ConfigureAwait(false);
-        if (result.Status == StartWatchStatus.Invalid)
-        {
-            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
-        }
-    }
+            PollInterval = BudgetScale.PollInterval,
+            FailureLimit = BudgetScale.FailureLimit,
+            Timeout = TimeSpan.FromMinutes(5),
+            AbortDeadline = TimeSpan.FromSeconds(30),
+            AbortConfirmTimeout = TimeSpan.FromSeconds(10),
+        }, cancellationToken);
 
     private static async Task<IReadOnlyList<TimeSpan>> AdvisedIntervalsAsync(WatchApi watches, IEnumerable<string> orders, CancellationToken cancellationToken)
     {
@@ -209,21 +185,5 @@ public sealed class BudgetRound(int healthy, IReadOnlyList<double> faultSeconds)
         {
             Console.Error.WriteLine($"Budget: could not send every stop within {StopLimit.TotalSeconds:0} s; disposing the engine anyway.");
         }
-    }
-
-    private static async Task<bool> WaitUntilAsync(Func<bool> condition, TimeSpan within, CancellationToken cancellationToken)
-    {
-        var deadline = Stopwatch.GetTimestamp() + (long)(within.TotalSeconds * Stopwatch.Frequency);
-        while (!condition())
-        {
-            if (Stopwatch.GetTimestamp() > deadline)
-            {
-                return false;
-            }
-
-            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
-        }
-
-        return true;
     }
 }

@@ -1,7 +1,7 @@
 namespace ChangeGuard.Benchmarks.Engine;
 
 /// <summary>
-/// The engine benchmarks (issue 7): capacity at a 5 s interval, the engine floor (bare loop against a real watch)
+/// The engine benchmarks: capacity at a 5 s interval, the engine floor (bare loop against a real watch)
 /// and a long watch. <c>engine</c> runs all three, each bounded to about five minutes; <c>engine-capacity</c>,
 /// <c>engine-floor</c> and <c>engine-long</c> run one.
 /// </summary>

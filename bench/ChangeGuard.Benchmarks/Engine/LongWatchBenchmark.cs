@@ -113,6 +113,8 @@ public sealed class LongWatchBenchmark
 
         var at10 = PerPoll(samples, 6, 15);
         var atLast = PerPoll(samples, last - 9, last);
+        var at100 = PerPoll(samples, 91, 100);
+        var at1000 = PerPoll(samples, 991, 1000);
         var first50 = PerPoll(samples, 1, 50);
         var last50 = PerPoll(samples, last - 49, last);
         var freshAt10 = PerPoll(freshSamples, 6, 15);
@@ -121,23 +123,31 @@ public sealed class LongWatchBenchmark
         {
             new(Group, "watches", Watches, $"in step, every {Interval.TotalMilliseconds:0} ms, {engine.PollsPerGeneration} polls per generation"),
             new(Group, "pollReached", Math.Round(reached, 0), $"of {Polls}"),
-            new(Group, "cpuPerPollAt10", Math.Round(at10, 0), "us (polls 6-15)"),
-            new(Group, "cpuPerPollAtLast", Math.Round(atLast, 0), $"us (polls {last - 9:0}-{last:0})"),
-            new(Group, "ratio", Math.Round(atLast / at10, 2), "last / poll 10, same watches (target <= 1.2)"),
-            new(Group, "cpuPerPollFirst50", Math.Round(first50, 0), "us (polls 1-50)"),
-            new(Group, "cpuPerPollLast50", Math.Round(last50, 0), $"us (polls {last - 49:0}-{last:0})"),
-            new(Group, "ratio50", Math.Round(last50 / first50, 2), "last 50 / first 50, same watches"),
-            new(Group, "freshCpuPerPollAt10", Math.Round(freshAt10, 0), "us (fresh watches afterwards, polls 6-15)"),
-            new(Group, "freshCpuPerPoll50", Math.Round(fresh50, 0), "us (fresh watches afterwards, polls 1-50)"),
-            new(Group, "ratioAgainstFresh", Math.Round(atLast / freshAt10, 2), "last / fresh poll 10, same process age"),
-            new(Group, "ratio50AgainstFresh", Math.Round(last50 / fresh50, 2), "last 50 / fresh 1-50, same process age"),
+            new(Group, "cpuPerPollAt10", Math.Round(at10.Cpu, 0), "us (polls 6-15)"),
+            new(Group, "cpuPerPollAtLast", Math.Round(atLast.Cpu, 0), $"us (polls {last - 9:0}-{last:0})"),
+            new(Group, "ratio", Math.Round(atLast.Cpu / at10.Cpu, 2), "last / poll 10, same watches (target <= 1.2)"),
+            new(Group, "allocPerPollAt10", Math.Round(at10.Allocated / 1024, 0), "KB (polls 6-15)"),
+            new(Group, "allocPerPollAtLast", Math.Round(atLast.Allocated / 1024, 0), $"KB (polls {last - 9:0}-{last:0})"),
+            new(Group, "allocRatio", Math.Round(atLast.Allocated / at10.Allocated, 2), "last / poll 10, same watches: the steady measure"),
+            new(Group, "allocPerPollAt100", Math.Round(at100.Allocated / 1024, 0), "KB (polls 91-100)"),
+            new(Group, "allocPerPollAt1000", Math.Round(at1000.Allocated / 1024, 0), "KB (polls 991-1000)"),
+            new(Group, "allocRatioAgainst100", Math.Round(atLast.Allocated / at100.Allocated, 2), $"last / poll 100: after the state's last {Core.Orchestration.WatchState.DecisionsKept} decisions have filled"),
+            new(Group, "cpuPerPollFirst50", Math.Round(first50.Cpu, 0), "us (polls 1-50)"),
+            new(Group, "cpuPerPollLast50", Math.Round(last50.Cpu, 0), $"us (polls {last - 49:0}-{last:0})"),
+            new(Group, "ratio50", Math.Round(last50.Cpu / first50.Cpu, 2), "last 50 / first 50, same watches"),
+            new(Group, "allocRatio50", Math.Round(last50.Allocated / first50.Allocated, 2), "last 50 / first 50, same watches"),
+            new(Group, "freshCpuPerPollAt10", Math.Round(freshAt10.Cpu, 0), "us (fresh watches afterwards, polls 6-15)"),
+            new(Group, "freshCpuPerPoll50", Math.Round(fresh50.Cpu, 0), "us (fresh watches afterwards, polls 1-50)"),
+            new(Group, "ratioAgainstFresh", Math.Round(atLast.Cpu / freshAt10.Cpu, 2), "last / fresh poll 10, same process age"),
+            new(Group, "ratio50AgainstFresh", Math.Round(last50.Cpu / fresh50.Cpu, 2), "last 50 / fresh 1-50, same process age"),
         };
         figures.AddRange(heap.Select(h => new Figure(Group, $"heapAtPoll{h.Key}", Math.Round(h.Value / 1024.0, 0), "KB (managed heap after a full GC)")));
         return figures;
 
-        double PerPoll(List<(ProcessorClock Clock, long Polls)> points, double fromPoll, double toPoll)
+        (double Cpu, double Allocated) PerPoll(List<(ProcessorClock Clock, long Polls)> points, double fromPoll, double toPoll)
         {
             var cpu = TimeSpan.Zero;
+            long allocated = 0;
             long polls = 0;
             for (var i = 1; i < points.Count; i++)
             {
@@ -145,11 +155,12 @@ public sealed class LongWatchBenchmark
                 if (middle >= fromPoll - 0.5 && middle <= toPoll + 0.5 && points[i].Polls > points[i - 1].Polls)
                 {
                     cpu += points[i].Clock.CpuSince(points[i - 1].Clock);
+                    allocated += points[i].Clock.AllocatedSince(points[i - 1].Clock);
                     polls += points[i].Polls - points[i - 1].Polls;
                 }
             }
 
-            return polls == 0 ? double.NaN : cpu.TotalMicroseconds / polls;
+            return polls == 0 ? (double.NaN, double.NaN) : (cpu.TotalMicroseconds / polls, (double)allocated / polls);
         }
     }
 

@@ -1,6 +1,5 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Testing.Sidecar;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,9 +10,9 @@ using Microsoft.Extensions.Options;
 namespace ChangeGuard.Cli.Engine;
 
 /// <summary>
-/// The in-memory Durable Task engine, assembled here rather than by <c>AddInMemoryDurableTask</c> so that its
-/// work-item limit is ours (<see cref="EngineOptions.WorkItemConcurrency"/>): the in-memory store, the gRPC sidecar
-/// on a loopback port, and the Durable worker and client pointed at it.
+/// The Durable Task engine, assembled here rather than by <c>AddInMemoryDurableTask</c> so that its store and its
+/// work-item limit are ours (<see cref="EngineOptions"/>): the in-memory or Azure Storage store, the gRPC sidecar on
+/// a loopback port, and the Durable worker and client pointed at it.
 /// </summary>
 public static class SidecarEngineServiceCollectionExtensions
 {
@@ -29,11 +28,14 @@ public static class SidecarEngineServiceCollectionExtensions
 
         var endpoint = new SidecarEndpoint(LoopbackPort.Next());
         services.AddSingleton(endpoint);
-        services.AddSingleton(sp =>
+        services.AddOptions<EngineOptions>().PostConfigure(options =>
         {
-            var store = new InMemoryOrchestrationService(sp.GetService<ILoggerFactory>());
-            return new WorkItemLimitOrchestrationService(store, store, sp.GetRequiredService<IOptions<EngineOptions>>().Value.WorkItemConcurrency);
+            if (string.IsNullOrWhiteSpace(options.StorageConnection))
+            {
+                options.StorageConnection = configuration["AzureWebJobsStorage"];
+            }
         });
+        services.AddSingleton(sp => OrchestrationStoreFactory.Create(sp.GetRequiredService<IOptions<EngineOptions>>().Value, sp.GetService<ILoggerFactory>()));
 
         // Registered before the worker, so the sidecar listens before the worker connects (hosts start services in order).
         services.AddSingleton<SidecarHost>();

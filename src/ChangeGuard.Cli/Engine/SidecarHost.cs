@@ -23,6 +23,8 @@ public sealed class SidecarHost(SidecarEndpoint endpoint, WorkItemLimitOrchestra
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // A durable store's task hub (tables, queues, containers) is created on first use; the in-memory one has none.
+        await service.CreateIfNotExistsAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], EnvironmentName = "Production" });
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);

@@ -1,16 +1,19 @@
 using DurableTask.Core;
+using DurableTask.Core.History;
 using DurableTask.Core.Query;
 
 namespace ChangeGuard.Cli.Engine;
 
 /// <summary>
-/// The in-memory orchestration service with a work-item limit of our choosing. The service itself reports
+/// The store behind the sidecar with a work-item limit of our choosing. The in-memory service reports
 /// <see cref="Environment.ProcessorCount"/> for both limits, and the sidecar dispatcher sleeps 500 ms whenever that
 /// many items are in flight, so a stock engine serves at most twice that many items a second (four on two cores) and
-/// falls behind at a few dozen watches. Everything else passes straight through, including query and purge, which
-/// the sidecar finds by type test.
+/// falls behind at a few dozen watches. A store whose timers have a coarser grain than the orchestration's clock
+/// (Azure Storage queues hide a message for whole seconds, so a timer due in 0.9 s fires at once) gets its timers
+/// pushed later by up to one <paramref name="timerGranularity"/>, so a timer never fires early. Everything else
+/// passes straight through, including query and purge, which the sidecar finds by type test.
 /// </summary>
-public sealed class WorkItemLimitOrchestrationService(IOrchestrationService service, IOrchestrationServiceClient client, int workItemLimit)
+public sealed class WorkItemLimitOrchestrationService(IOrchestrationService service, IOrchestrationServiceClient client, int workItemLimit, TimeSpan timerGranularity = default)
     : IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServiceQueryClient, IOrchestrationServicePurgeClient
 {
     private readonly int _limit = workItemLimit > 0 ? workItemLimit : throw new ArgumentOutOfRangeException(nameof(workItemLimit), "must be positive");
@@ -94,9 +97,23 @@ public sealed class WorkItemLimitOrchestrationService(IOrchestrationService serv
         IList<TaskMessage> orchestratorMessages,
         IList<TaskMessage> timerMessages,
         TaskMessage continuedAsNewMessage,
-        OrchestrationState orchestrationState) =>
-        Service.CompleteTaskOrchestrationWorkItemAsync(workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages,
+        OrchestrationState orchestrationState)
+    {
+        if (timerGranularity > TimeSpan.Zero && timerMessages is not null)
+        {
+            foreach (var message in timerMessages)
+            {
+                if (message.Event is TimerFiredEvent timer)
+                {
+                    // Only the store's delivery moment changes: the orchestration matches the timer by its id.
+                    timer.FireAt = timer.FireAt + timerGranularity - TimeSpan.FromTicks(1);
+                }
+            }
+        }
+
+        return Service.CompleteTaskOrchestrationWorkItemAsync(workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages,
             continuedAsNewMessage, orchestrationState);
+    }
 
     /// <inheritdoc />
     public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => _service?.AbandonTaskOrchestrationWorkItemAsync(workItem) ?? Task.CompletedTask;

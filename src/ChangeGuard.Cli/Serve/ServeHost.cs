@@ -18,6 +18,9 @@ namespace ChangeGuard.Cli.Serve;
 /// </summary>
 public static class ServeHost
 {
+    /// <summary>How long a stopping server gives work in flight: the process ends within 5 s of SIGTERM.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(4);
+
     /// <summary>Builds the host; <paramref name="apiKey"/> is required when the address is not loopback.</summary>
     public static WebApplication Build(BindAddress address, ApiKey? apiKey, IReadOnlyDictionary<string, string?> settings, bool verbose, TextWriter log)
     {
@@ -35,7 +38,9 @@ public static class ServeHost
         builder.Services.AddSingleton(sp => sp.GetRequiredService<WatchApiFactory>().Create(sp.GetRequiredService<DurableTaskClient>()));
         builder.Services.AddHostedService<GuardLoop>();
         builder.Services.AddProblemDetails();
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        // A service manager waits a few seconds after SIGTERM: in-flight work gets 4 s, then its messages are left
+        // for the next start (a durable store hands them out again after the message visibility timeout).
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
 
         var app = builder.Build();
         if (apiKey is not null)

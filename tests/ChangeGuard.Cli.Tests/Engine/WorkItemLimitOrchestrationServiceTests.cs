@@ -100,4 +100,37 @@ public sealed class WorkItemLimitOrchestrationServiceTests
         Assert.IsType<ObjectDisposedException>(thrown);
         Assert.Equal(10, service.MaxConcurrentTaskOrchestrationWorkItems);
     }
+
+    [Fact]
+    public async Task CompleteTaskOrchestrationWorkItemAsync_TimerGranularity_TimerIsNeverDueEarly()
+    {
+        // Arrange
+        var due = new DateTime(2026, 11, 29, 12, 0, 0, 500, DateTimeKind.Utc);
+        var timers = new List<TaskMessage> { new() { Event = new TimerFiredEvent(-1) { TimerId = 3, FireAt = due } } };
+        var store = new Moq.Mock<IOrchestrationService>();
+        var service = new WorkItemLimitOrchestrationService(store.Object, Moq.Mock.Of<IOrchestrationServiceClient>(), 10, TimeSpan.FromSeconds(1));
+
+        // Act
+        await service.CompleteTaskOrchestrationWorkItemAsync(null!, null!, [], [], timers, null!, null!);
+
+        // Assert
+        var timer = Assert.IsType<TimerFiredEvent>(timers[0].Event);
+        Assert.Equal(due + TimeSpan.FromSeconds(1) - TimeSpan.FromTicks(1), timer.FireAt);
+        Assert.Equal(3, timer.TimerId);
+    }
+
+    [Fact]
+    public async Task CompleteTaskOrchestrationWorkItemAsync_NoGranularity_LeavesTimersAlone()
+    {
+        // Arrange
+        var due = new DateTime(2026, 11, 29, 12, 0, 0, 500, DateTimeKind.Utc);
+        var timers = new List<TaskMessage> { new() { Event = new TimerFiredEvent(-1) { TimerId = 3, FireAt = due } } };
+        var service = new WorkItemLimitOrchestrationService(Moq.Mock.Of<IOrchestrationService>(), Moq.Mock.Of<IOrchestrationServiceClient>(), 10);
+
+        // Act
+        await service.CompleteTaskOrchestrationWorkItemAsync(null!, null!, [], [], timers, null!, null!);
+
+        // Assert
+        Assert.Equal(due, Assert.IsType<TimerFiredEvent>(timers[0].Event).FireAt);
+    }
 }
