@@ -62,7 +62,7 @@ public static class ChangeGuardServiceCollectionExtensions
 
         // Probe and Prometheus requests carry configured secrets in headers: no logging handlers, no redirects (a
         // redirect could leave the probe allow-list).
-        services.AddHttpClient(PrometheusQueryReader.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+        services.AddHttpClient(SignalReader.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),

@@ -9,6 +9,9 @@ namespace ChangeGuard.Core.Signals;
 /// </summary>
 public sealed class SignalReader(PrometheusQueryReader prometheus, HttpProbeReader probes)
 {
+    /// <summary>The named HTTP client signals use: no logging handlers (URLs and headers stay out of logs), no redirects.</summary>
+    public const string HttpClientName = "ChangeGuard.Signals";
+
     /// <summary>One reading per signal, in the policy's order.</summary>
     public async Task<IReadOnlyList<SignalReading>> ReadAsync(SignalContext context, IReadOnlyList<SignalDefinition> signals, CancellationToken cancellationToken = default)
     {

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using ChangeGuard.Core.Signals;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Builders;
+using ChangeGuard.Testing.Engine;
 using ChangeGuard.Testing.Signals;
 using ChangeGuard.Testing.Simulation;
 
@@ -27,7 +28,7 @@ public sealed partial class SignalDocsTests
         await using var simulator = await SimulatorFixture.StartAsync(scenario);
         await using var prometheus = await PrometheusServer.StartAsync(simulator.BaseAddress);
         await prometheus.WaitForSeriesAsync("arms_app_requests_count_raw");
-        using var services = SignalServices.Create(new SignalSettings().Prometheus("local", prometheus.BaseAddress).Build());
+        using var services = CoreServices.Create(new SignalSettings().Prometheus("local", prometheus.BaseAddress).Build());
         var window = TimeSpan.FromSeconds(3);
         var signals = new[]
         {
@@ -40,8 +41,8 @@ public sealed partial class SignalDocsTests
         await Task.Delay(TimeSpan.FromSeconds(1.5));
 
         // Act
-        var before = await services.Reader.ReadAsync(Checkout, signals);
-        var after = await ReadUntilAsync(services.Reader, signals, readings => readings.All(r => r.Outcome == SignalOutcome.Breach
+        var before = await services.Get<SignalReader>().ReadAsync(Checkout, signals);
+        var after = await ReadUntilAsync(services.Get<SignalReader>(), signals, readings => readings.All(r => r.Outcome == SignalOutcome.Breach
             && double.Parse(r.Evidence!.Observed, CultureInfo.InvariantCulture) is > 0.075 and < 0.085 or > 0.85 and < 0.95));
 
         // Assert

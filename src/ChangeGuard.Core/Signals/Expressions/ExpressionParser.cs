@@ -25,67 +25,25 @@ internal sealed class ExpressionParser(string text)
         return node;
     }
 
-    private ExpressionNode ParseOr()
+    // Each level parses the next tighter one, then folds its own operators left to right.
+    private ExpressionNode ParseOr() => ParseLevel(ParseAnd, () => Accept("||") || AcceptWord("or") ? "||" : null);
+
+    private ExpressionNode ParseAnd() => ParseLevel(ParseEquality, () => Accept("&&") || AcceptWord("and") ? "&&" : null);
+
+    private ExpressionNode ParseEquality() => ParseLevel(ParseComparison, () => AcceptAny("==", "!="));
+
+    private ExpressionNode ParseComparison() => ParseLevel(ParseAdditive, () => AcceptAny("<=", ">=", "<", ">"));
+
+    private ExpressionNode ParseAdditive() => ParseLevel(ParseMultiplicative, () => AcceptAny("+", "-"));
+
+    private ExpressionNode ParseMultiplicative() => ParseLevel(ParseUnary, () => AcceptAny("*", "/"));
+
+    private static ExpressionNode ParseLevel(Func<ExpressionNode> next, Func<string?> acceptOperator)
     {
-        var left = ParseAnd();
-        while (Accept("||") || AcceptWord("or"))
+        var left = next();
+        while (acceptOperator() is { } op)
         {
-            left = new BinaryNode("||", left, ParseAnd());
-        }
-
-        return left;
-    }
-
-    private ExpressionNode ParseAnd()
-    {
-        var left = ParseEquality();
-        while (Accept("&&") || AcceptWord("and"))
-        {
-            left = new BinaryNode("&&", left, ParseEquality());
-        }
-
-        return left;
-    }
-
-    private ExpressionNode ParseEquality()
-    {
-        var left = ParseComparison();
-        while (AcceptAny("==", "!=") is { } op)
-        {
-            left = new BinaryNode(op, left, ParseComparison());
-        }
-
-        return left;
-    }
-
-    private ExpressionNode ParseComparison()
-    {
-        var left = ParseAdditive();
-        while (AcceptAny("<=", ">=", "<", ">") is { } op)
-        {
-            left = new BinaryNode(op, left, ParseAdditive());
-        }
-
-        return left;
-    }
-
-    private ExpressionNode ParseAdditive()
-    {
-        var left = ParseMultiplicative();
-        while (AcceptAny("+", "-") is { } op)
-        {
-            left = new BinaryNode(op, left, ParseMultiplicative());
-        }
-
-        return left;
-    }
-
-    private ExpressionNode ParseMultiplicative()
-    {
-        var left = ParseUnary();
-        while (AcceptAny("*", "/") is { } op)
-        {
-            left = new BinaryNode(op, left, ParseUnary());
+            left = new BinaryNode(op, left, next());
         }
 
         return left;

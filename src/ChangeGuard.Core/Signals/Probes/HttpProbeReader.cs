@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using ChangeGuard.Core.Health;
 using ChangeGuard.Core.Signals.Expressions;
-using ChangeGuard.Core.Signals.Prometheus;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -65,7 +64,7 @@ public sealed partial class HttpProbeReader(IHttpClientFactory http, IOptionsMon
         byte[] answer;
         try
         {
-            using var response = await http.CreateClient(PrometheusQueryReader.HttpClientName)
+            using var response = await http.CreateClient(SignalReader.HttpClientName)
                 .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             status = (int)response.StatusCode;
             mediaType = response.Content.Headers.ContentType?.MediaType;

@@ -16,9 +16,6 @@ namespace ChangeGuard.Core.Signals.Prometheus;
 /// </summary>
 public sealed partial class PrometheusQueryReader(IHttpClientFactory http, IOptionsMonitor<SignalOptions> options, TimeProvider time, ILogger<PrometheusQueryReader> logger)
 {
-    /// <summary>The named HTTP client signals use (no logging handlers: URLs and headers stay out of logs).</summary>
-    public const string HttpClientName = "ChangeGuard.Signals";
-
     /// <summary>One reading of the signal for this watch.</summary>
     public async Task<SignalReading> ReadAsync(string name, PrometheusSignal signal, SignalContext context, CancellationToken cancellationToken)
     {
@@ -51,7 +48,7 @@ public sealed partial class PrometheusQueryReader(IHttpClientFactory http, IOpti
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         try
         {
-            using var response = await http.CreateClient(HttpClientName).SendAsync(request, linked.Token).ConfigureAwait(false);
+            using var response = await http.CreateClient(SignalReader.HttpClientName).SendAsync(request, linked.Token).ConfigureAwait(false);
             status = response.StatusCode;
             body = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
         }
