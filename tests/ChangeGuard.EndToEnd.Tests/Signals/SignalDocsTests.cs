@@ -24,7 +24,8 @@ public sealed partial class SignalDocsTests
         // Arrange
         var queries = DocumentedQueries();
         Assert.Equal(["arms-error-rate", "arms-latency", "plain-error-rate", "plain-latency"], queries.Keys.Order(StringComparer.Ordinal));
-        var scenario = ScenarioLoader.LoadBuiltIn("error-rate-climb");
+        // Half the built-in pace: the climb comes 8 s after the scenario loads, time for the counters' rates to settle.
+        var scenario = ScenarioLoader.LoadBuiltIn("error-rate-climb") with { TimeScale = 5 };
         await using var simulator = await SimulatorFixture.StartAsync(scenario);
         await using var prometheus = await PrometheusServer.StartAsync(simulator.BaseAddress);
         await prometheus.WaitForSeriesAsync("arms_app_requests_count_raw");
@@ -38,11 +39,10 @@ public sealed partial class SignalDocsTests
             SignalBuilder.Prometheus("plain-latency", queries["plain-latency"], 0.5, window: window),
         };
         simulator.Load(scenario);
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
 
         // Act
-        var before = await services.Get<SignalReader>().ReadAsync(Checkout, signals);
-        var after = await ReadUntilAsync(services.Get<SignalReader>(), signals, readings => readings.All(r => r.Outcome == SignalOutcome.Breach
+        var before = await ReadUntilAsync(services.Get<SignalReader>(), signals, TimeSpan.FromSeconds(6), readings => readings.All(r => r.Outcome == SignalOutcome.Healthy));
+        var after = await ReadUntilAsync(services.Get<SignalReader>(), signals, TimeSpan.FromSeconds(30), readings => readings.All(r => r.Outcome == SignalOutcome.Breach
             && double.Parse(r.Evidence!.Observed, CultureInfo.InvariantCulture) is > 0.075 and < 0.085 or > 0.85 and < 0.95));
 
         // Assert
@@ -56,13 +56,13 @@ public sealed partial class SignalDocsTests
     private static double Observed(IReadOnlyList<SignalReading> readings, string name) =>
         double.Parse(readings.Single(r => r.Name == name).Evidence!.Observed, CultureInfo.InvariantCulture);
 
-    private static async Task<IReadOnlyList<SignalReading>> ReadUntilAsync(SignalReader reader, SignalDefinition[] signals, Func<IReadOnlyList<SignalReading>, bool> done)
+    private static async Task<IReadOnlyList<SignalReading>> ReadUntilAsync(SignalReader reader, SignalDefinition[] signals, TimeSpan within, Func<IReadOnlyList<SignalReading>, bool> done)
     {
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
+        var deadline = DateTimeOffset.UtcNow + within;
         IReadOnlyList<SignalReading> readings;
         do
         {
-            await Task.Delay(500);
+            await Task.Delay(250);
             readings = await reader.ReadAsync(Checkout, signals);
         }
         while (!done(readings) && DateTimeOffset.UtcNow < deadline);
