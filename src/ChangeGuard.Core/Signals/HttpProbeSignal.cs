@@ -12,6 +12,12 @@ namespace ChangeGuard.Core.Signals;
 /// </summary>
 public sealed record HttpProbeSignal
 {
+    /// <summary>Longest URL accepted.</summary>
+    public const int MaxUrlLength = 2048;
+
+    /// <summary>Longest body (text or JSON) accepted: it is kept in the watch's history.</summary>
+    public const int MaxBodyLength = 16 * 1024;
+
     /// <summary>Most headers a probe may send.</summary>
     public const int MaxHeaders = 10;
 
@@ -60,11 +66,13 @@ public sealed record HttpProbeSignal
             }
         }
 
+        Check((Url ?? string.Empty).Length <= MaxUrlLength, "url", $"must be at most {MaxUrlLength} characters");
         Check(Uri.TryCreate(Url, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
             && string.IsNullOrEmpty(url.UserInfo), "url", "must be an absolute http or https URL without user information");
         Check(Enum.IsDefined(Method), "method", "must be GET, POST or PUT");
         Check(TimeoutSeconds is >= 1 and <= 60, "timeoutSeconds", "must be between 1 and 60");
         Check(Body is null || JsonBody is null, "body", "cannot be set together with jsonBody");
+        Check((Body?.Length ?? 0) <= MaxBodyLength && (JsonBody?.GetRawText().Length ?? 0) <= MaxBodyLength, "body", $"must be at most {MaxBodyLength} characters");
         Check(Method != ProbeMethod.Get || (Body is null && JsonBody is null) || StatusOnly, "method", "GET cannot send a body; use POST or PUT");
         Check((Headers ?? []).Count <= MaxHeaders, "headers", $"must hold at most {MaxHeaders} headers");
         for (var i = 0; i < (Headers ?? []).Count; i++)

@@ -70,10 +70,7 @@ public sealed class WatchApi(
 
         var policy = (request.Policy ?? new WatchPolicyOverrides()).ApplyTo(defaults);
         errors.AddRange(policy.Validate("policy"));
-        if (errors.Count == 0)
-        {
-            errors.AddRange((signals ?? new SignalOptions()).Check(policy.Signals, "policy.signals"));
-        }
+        errors.AddRange((signals ?? new SignalOptions()).Check(policy.Signals ?? [], "policy.signals"));
         var subscriptions = Subscriptions(request.Policy?.Notify, errors);
 
         if (errors.Count == 0)
