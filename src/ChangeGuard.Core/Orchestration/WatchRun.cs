@@ -180,12 +180,12 @@ internal sealed partial class WatchRun
     }
 
     /// <summary>
-    /// Signals are read once a batch has started (or when SAE could not be read), and not when the instance signal
-    /// already ends the watch or aborts at once.
+    /// Signals are read once a batch has started (metrics before it are the old version's), also when a later SAE read
+    /// fails, and not when the instance signal already ends the watch or aborts at once.
     /// </summary>
     private bool SignalsDue(Verdict verdict) =>
         Policy.Signals.Count > 0
-        && (_state.BatchStarted || verdict.Kind == VerdictKind.ReadFailed)
+        && _state.BatchStarted
         && verdict.Kind is not (VerdictKind.Succeeded or VerdictKind.EndedOtherwise)
         && !verdict.Critical;
 
