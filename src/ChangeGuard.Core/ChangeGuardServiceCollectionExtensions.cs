@@ -3,6 +3,9 @@ using ChangeGuard.Core.Guard;
 using ChangeGuard.Core.Notifications;
 using ChangeGuard.Core.Notifications.Delivery;
 using ChangeGuard.Core.Orchestration;
+using ChangeGuard.Core.Signals;
+using ChangeGuard.Core.Signals.Probes;
+using ChangeGuard.Core.Signals.Prometheus;
 using ChangeGuard.Core.Watching;
 using ChangeGuard.Sae;
 using ChangeGuard.Sae.Configuration;
@@ -43,9 +46,23 @@ public static class ChangeGuardServiceCollectionExtensions
             .Bind(configuration.GetSection(NotificationOptions.SectionName))
             .ValidateOnStart();
         services.TryAddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();
+        services.AddOptions<SignalOptions>()
+            .Bind(configuration.GetSection(SignalOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddSingleton<IValidateOptions<SignalOptions>, SignalOptionsValidator>();
 
         // Channel URLs can be credentials (Slack, Teams, DingTalk's access token): no logging handlers on this client.
         services.AddHttpClient(NotificationSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                AllowAutoRedirect = false,
+            })
+            .RemoveAllLoggers();
+
+        // Probe and Prometheus requests carry configured secrets in headers: no logging handlers, no redirects (a
+        // redirect could leave the probe allow-list).
+        services.AddHttpClient(SignalReader.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
@@ -65,6 +82,10 @@ public static class ChangeGuardServiceCollectionExtensions
         services.TryAddSingleton<RecentlySent>();
         services.TryAddSingleton<NotificationDelivery>();
         services.TryAddTransient<NotifyActivity>();
+        services.TryAddSingleton<PrometheusQueryReader>();
+        services.TryAddSingleton<HttpProbeReader>();
+        services.TryAddSingleton<SignalReader>();
+        services.TryAddTransient<ReadSignalsActivity>();
         services.TryAddSingleton<WatchApiFactory>();
         services.TryAddSingleton(sp => new RollbackGuard(
             sp.GetRequiredService<ISaeClient>(),
@@ -82,6 +103,7 @@ public static class ChangeGuardServiceCollectionExtensions
         return registry
             .AddOrchestrator<WatchOrchestrator>()
             .AddActivity<ReadHealthActivity>()
+            .AddActivity<ReadSignalsActivity>()
             .AddActivity<AbortChangeOrderActivity>()
             .AddActivity<ConfirmAbortActivity>()
             .AddActivity<NotifyActivity>();
@@ -89,11 +111,15 @@ public static class ChangeGuardServiceCollectionExtensions
 }
 
 /// <summary>Creates a <see cref="WatchApi"/> over a host's <see cref="DurableTaskClient"/> with the configured defaults.</summary>
-public sealed class WatchApiFactory(IOptions<ChangeGuardOptions> options, ISaeCredentialSource credentials, IOptions<NotificationOptions>? notifications = null)
+public sealed class WatchApiFactory(
+    IOptions<ChangeGuardOptions> options,
+    ISaeCredentialSource credentials,
+    IOptions<NotificationOptions>? notifications = null,
+    IOptions<SignalOptions>? signals = null)
 {
     /// <summary>A watch API over the given client.</summary>
     public WatchApi Create(DurableTaskClient client) =>
-        new(client, options.Value.Policy, credentials, options.Value.PollsPerGeneration, notifications?.Value);
+        new(client, options.Value.Policy, credentials, options.Value.PollsPerGeneration, notifications?.Value, signals?.Value);
 }
 
 internal sealed class ChangeGuardOptionsValidator : IValidateOptions<ChangeGuardOptions>
@@ -113,6 +139,15 @@ internal sealed class ChangeGuardOptionsValidator : IValidateOptions<ChangeGuard
 internal sealed class RollbackGuardOptionsValidator : IValidateOptions<RollbackGuardOptions>
 {
     public ValidateOptionsResult Validate(string? name, RollbackGuardOptions options)
+    {
+        var errors = options.Validate();
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors.Select(e => $"{e.Field} {e.Message}"));
+    }
+}
+
+internal sealed class SignalOptionsValidator : IValidateOptions<SignalOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SignalOptions options)
     {
         var errors = options.Validate();
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors.Select(e => $"{e.Field} {e.Message}"));

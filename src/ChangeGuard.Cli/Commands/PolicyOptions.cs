@@ -57,6 +57,11 @@ public static class PolicyOptions
     public static string OptionFor(string field)
     {
         var name = field.StartsWith("policy.", StringComparison.Ordinal) ? field["policy.".Length..] : field;
+        if (name.StartsWith("signals", StringComparison.Ordinal))
+        {
+            return $"--signals ({name})";
+        }
+
         return name switch
         {
             "regionId" => "--region",

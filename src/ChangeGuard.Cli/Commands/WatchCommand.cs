@@ -18,7 +18,7 @@ public sealed class WatchCommand : ICliCommand
     public string Summary => "watch one change order in the foreground and abort it if it goes bad";
 
     /// <inheritdoc />
-    public string Usage => "changeguard watch --region R --app-id A --change-order-id C [policy options] [--endpoint URL] [--json]";
+    public string Usage => "changeguard watch --region R --app-id A --change-order-id C [policy options] [--signals FILE] [--endpoint URL] [--json]";
 
     /// <inheritdoc />
     public IReadOnlyList<OptionSpec> Options { get; } =
@@ -30,6 +30,7 @@ public sealed class WatchCommand : ICliCommand
         new("--requested-by", "TEXT", "who started the watch, for the audit trail (default: changeguard-cli)"),
         new("--json", null, "print the result as JSON at the end"),
         .. PolicyOptions.Specs,
+        SignalsFile.Spec,
     ];
 
     /// <inheritdoc />
@@ -50,7 +51,7 @@ public sealed class WatchCommand : ICliCommand
             RegionId = args.Required("--region"),
             AppId = args.Required("--app-id"),
             ChangeOrderId = args.Required("--change-order-id"),
-            Policy = PolicyOptions.Read(args),
+            Policy = PolicyOptions.Read(args) with { Signals = SignalsFile.Read(args) },
             RequestedBy = args.Text("--requested-by") ?? "changeguard-cli",
         };
         var settings = new Dictionary<string, string?>();

@@ -1,5 +1,6 @@
 using ChangeGuard.Core.Health;
 using ChangeGuard.Core.Policy;
+using ChangeGuard.Core.Signals;
 
 namespace ChangeGuard.Core.Orchestration;
 
@@ -12,12 +13,48 @@ namespace ChangeGuard.Core.Orchestration;
 public static class WatchDecider
 {
     /// <summary>The state after a poll and what to do next.</summary>
-    public static (WatchState State, NextStep Step) Apply(WatchState state, Verdict verdict, WatchPolicy policy, DateTimeOffset now)
+    public static (WatchState State, NextStep Step) Apply(WatchState state, Verdict verdict, WatchPolicy policy, DateTimeOffset now) =>
+        Apply(state, verdict, [], policy, now);
+
+    /// <summary>
+    /// The state after a poll that also read the policy's signals, and what to do next. The instance signal decides
+    /// first (an ending or an abort needs no signals); then each signal counts with its own limits. The poll's
+    /// verdict in the timeline is the worst of them: a breach, then a read error, then no data.
+    /// </summary>
+    public static (WatchState State, NextStep Step) Apply(WatchState state, Verdict verdict, IReadOnlyList<SignalReading> signals, WatchPolicy policy, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(verdict);
+        ArgumentNullException.ThrowIfNull(signals);
         ArgumentNullException.ThrowIfNull(policy);
-        var next = state with { Polls = state.Polls + 1, LastVerdict = verdict.Kind, LastHealth = verdict.Reason };
+        var (next, step, action) = ApplyInstanceVerdict(state with { Polls = state.Polls + 1, LastVerdict = verdict.Kind, LastHealth = verdict.Reason }, verdict, policy);
+        var kind = verdict.Kind;
+        var reason = verdict.Reason;
+        if (step.Kind == NextStepKind.Continue && signals.Count > 0)
+        {
+            var judged = SignalDecider.Apply(next.Signals, signals, policy);
+            next = next with { Signals = judged.Counts };
+            step = judged.Step ?? step;
+            kind = Worst(kind, judged.Worst);
+            reason = $"{reason}; {judged.Summary}";
+            action = judged.Actions.Count == 0 ? action : action == "continue" ? string.Join("; ", judged.Actions) : $"{action}; {string.Join("; ", judged.Actions)}";
+            next = next with { LastVerdict = kind, LastHealth = reason };
+        }
+
+        return (next.Record(new Decision(now, next.Polls, kind, reason, action)), step);
+    }
+
+    private static VerdictKind Worst(VerdictKind instances, VerdictKind? signals) => signals switch
+    {
+        VerdictKind.Breach => VerdictKind.Breach,
+        VerdictKind.ReadFailed when instances != VerdictKind.Breach => VerdictKind.ReadFailed,
+        VerdictKind.NoData when instances is VerdictKind.Healthy => VerdictKind.NoData,
+        _ => instances,
+    };
+
+    private static (WatchState Next, NextStep Step, string Action) ApplyInstanceVerdict(WatchState next, Verdict verdict, WatchPolicy policy)
+    {
+        var state = next;
         NextStep step;
         string action;
 
@@ -79,6 +116,6 @@ public static class WatchDecider
                 break;
         }
 
-        return (next.Record(new Decision(now, next.Polls, verdict.Kind, verdict.Reason, action)), step);
+        return (next, step, action);
     }
 }

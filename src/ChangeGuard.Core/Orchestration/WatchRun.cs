@@ -1,6 +1,7 @@
 using ChangeGuard.Core.Activities;
 using ChangeGuard.Core.Health;
 using ChangeGuard.Core.Notifications;
+using ChangeGuard.Core.Signals;
 using ChangeGuard.Sae.Models.ChangeOrders;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
@@ -101,7 +102,7 @@ internal sealed partial class WatchRun
 
             await CollectSettledNotificationsAsync();
             SetStatus(WatchPhase.Watching, null);
-            var elevated = _state.ConsecutiveBreaches > 0 || _state.ConsecutiveErrors > 0 || _state.LastVerdict == VerdictKind.NoData;
+            var elevated = _state.IsCounting() || _state.LastVerdict == VerdictKind.NoData;
             var read = _context.CallActivityAsync<HealthRead>(nameof(ReadHealthActivity),
                 new ReadHealthRequest(Target.RegionId, Target.AppId, Target.ChangeOrderId, _state.GroupId, Policy.PollInterval, elevated));
             if (await Task.WhenAny(read, _anyCommand) == _anyCommand || _anyCommand.IsCompleted)
@@ -111,7 +112,19 @@ internal sealed partial class WatchRun
 
             var health = await read;
             var verdict = Judge(health);
-            (_state, var step) = WatchDecider.Apply(_state, verdict, Policy, Now);
+            IReadOnlyList<SignalReading> readings = [];
+            if (SignalsDue(verdict))
+            {
+                var signals = ReadSignalsAsync();
+                if (await Task.WhenAny(signals, _anyCommand) == _anyCommand || _anyCommand.IsCompleted)
+                {
+                    return await HandleCommandAsync();
+                }
+
+                readings = await signals;
+            }
+
+            (_state, var step) = WatchDecider.Apply(_state, verdict, readings, Policy, Now);
             var decision = _state.Decisions[^1];
             LogPoll(_logger, Target.ChangeOrderId, decision.Poll, decision.Verdict, decision.Reason, decision.Action);
 
@@ -124,11 +137,15 @@ internal sealed partial class WatchRun
                 case NextStepKind.Continue when verdict.Kind == VerdictKind.Breach:
                     Announce(WatchEventType.BreachCounted, $"{verdict.Reason} (breach {_state.ConsecutiveBreaches} of {Policy.FailureLimit})", verdict.Evidence);
                     break;
+                case NextStepKind.Continue when readings.Any(r => r.Outcome == SignalOutcome.Breach):
+                    Announce(WatchEventType.BreachCounted, decision.Reason,
+                        readings.Where(r => r.Outcome == SignalOutcome.Breach && r.Evidence is not null).Select(r => r.Evidence!).ToArray());
+                    break;
             }
 
             // A watch counting a breach is in its riskiest phase: it keeps its own interval whatever the plan said
             // (the plan was made before this poll found the breach).
-            var interval = _state.ConsecutiveBreaches == 0 && health.NextPollIn is { } advised && advised > Policy.PollInterval ? advised : Policy.PollInterval;
+            var interval = !_state.IsCounting() && health.NextPollIn is { } advised && advised > Policy.PollInterval ? advised : Policy.PollInterval;
             var deadline = _startedAt + Policy.Timeout;
             var nextPoll = Now + interval < deadline ? Now + interval : deadline;
             SetStatus(WatchPhase.Watching, nextPoll);
@@ -157,8 +174,33 @@ internal sealed partial class WatchRun
             Batch = snapshot.Order.CurrentBatch,
             BatchCount = snapshot.Order.BatchCount,
             AppName = snapshot.Order.AppName ?? _state.AppName,
+            BatchStarted = _state.BatchStarted || snapshot.Order.AnyBatchStarted,
         };
         return HealthEvaluator.Evaluate(snapshot, Policy, _state.Baseline);
+    }
+
+    /// <summary>
+    /// Signals are read once a batch has started (metrics before it are the old version's), also when a later SAE read
+    /// fails, and not when the instance signal already ends the watch or aborts at once.
+    /// </summary>
+    private bool SignalsDue(Verdict verdict) =>
+        Policy.Signals.Count > 0
+        && _state.BatchStarted
+        && verdict.Kind is not (VerdictKind.Succeeded or VerdictKind.EndedOtherwise)
+        && !verdict.Critical;
+
+    private async Task<IReadOnlyList<SignalReading>> ReadSignalsAsync()
+    {
+        var request = new ReadSignalsRequest(new SignalContext(Target.RegionId, Target.AppId, Target.ChangeOrderId, _state.AppName), Policy.Signals);
+        try
+        {
+            return (await _context.CallActivityAsync<SignalsRead>(nameof(ReadSignalsActivity), request)).Readings;
+        }
+        catch (TaskFailedException)
+        {
+            // The activity answers every source's failure as data; this is the worker failing it.
+            return Policy.Signals.Select(s => SignalReading.Error(s.Name, "the signal activity failed")).ToArray();
+        }
     }
 
     private async Task<WatchResult?> DelayAsync(DateTimeOffset fireAt)

@@ -53,8 +53,18 @@ public sealed record WatchState
     /// <summary>The app's name, when SAE told it.</summary>
     public string? AppName { get; init; }
 
+    /// <summary>Whether a batch has started: signals are judged from then on.</summary>
+    public bool BatchStarted { get; init; }
+
+    /// <summary>Each signal's counters, in the policy's order.</summary>
+    public IReadOnlyList<Signals.SignalCount> Signals { get; init; } = [];
+
     /// <summary>The last decisions, oldest first.</summary>
     public IReadOnlyList<Decision> Decisions { get; init; } = [];
+
+    /// <summary>Whether any breach or read error is being counted: the watch is in its riskiest phase.</summary>
+    public bool IsCounting() =>
+        ConsecutiveBreaches > 0 || ConsecutiveErrors > 0 || Signals.Any(s => s.ConsecutiveBreaches > 0 || s.ConsecutiveErrors > 0);
 
     /// <summary>This state with a decision appended (keeping the last <see cref="DecisionsKept"/>).</summary>
     public WatchState Record(Decision decision) =>

@@ -32,6 +32,9 @@ public sealed record WatchStatus
     /// <summary>SAE calls so far.</summary>
     public int SaeCalls { get; init; }
 
+    /// <summary>Each signal's breaching and unreadable polls in a row.</summary>
+    public IReadOnlyList<Signals.SignalCount> Signals { get; init; } = [];
+
     /// <summary>When the watch started.</summary>
     public DateTimeOffset StartedAt { get; init; }
 
@@ -51,6 +54,7 @@ public sealed record WatchStatus
         ConsecutiveBreaches = state.ConsecutiveBreaches,
         ConsecutiveErrors = state.ConsecutiveErrors,
         SaeCalls = state.SaeCalls,
+        Signals = state.Signals,
         StartedAt = startedAt,
         NextPollAt = nextPollAt,
         LastDecisions = state.Decisions.TakeLast(DecisionsShown).Select(d => d with { Reason = Truncate(d.Reason, 512)! }).ToArray(),

@@ -1,3 +1,7 @@
+using System.Text.Json;
+using ChangeGuard.Core.Json;
+using ChangeGuard.Core.Signals;
+
 namespace ChangeGuard.Core.Policy;
 
 /// <summary>
@@ -49,6 +53,22 @@ public sealed record WatchPolicy
     /// <summary>How long to wait for an accepted abort to reach a terminal status (10 s to 1 h).</summary>
     public TimeSpan AbortConfirmTimeout { get; init; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>Health signals beyond SAE's instance status (Prometheus queries, HTTP probes), judged every poll.</summary>
+    public IReadOnlyList<SignalDefinition> Signals { get; init; } = [];
+
+    /// <inheritdoc />
+    public bool Equals(WatchPolicy? other) =>
+        other is not null
+        && PollInterval == other.PollInterval && InitialDelay == other.InitialDelay && Timeout == other.Timeout
+        && FailureLimit == other.FailureLimit && ConsecutiveErrorLimit == other.ConsecutiveErrorLimit && OnErrorLimit == other.OnErrorLimit
+        && MaxUnavailableRatio.Equals(other.MaxUnavailableRatio) && MaxRestarts == other.MaxRestarts
+        && Rollback == other.Rollback && DryRun == other.DryRun
+        && AbortDeadline == other.AbortDeadline && MaxAbortAttempts == other.MaxAbortAttempts && AbortConfirmTimeout == other.AbortConfirmTimeout
+        && SignalsEqual(Signals, other.Signals);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(PollInterval, Timeout, FailureLimit, ConsecutiveErrorLimit, MaxUnavailableRatio, MaxRestarts, DryRun, Signals.Count);
+
     /// <summary>The problems with this policy, empty when it is valid; fields are named under <paramref name="prefix"/>.</summary>
     public IReadOnlyList<ValidationError> Validate(string prefix = "policy")
     {
@@ -72,6 +92,12 @@ public sealed record WatchPolicy
         Check(AbortDeadline >= TimeSpan.FromSeconds(10) && AbortDeadline <= TimeSpan.FromHours(1), "abortDeadline", "must be between 10s and 1h");
         Check(MaxAbortAttempts is >= 1 and <= 50, "maxAbortAttempts", "must be between 1 and 50");
         Check(AbortConfirmTimeout >= TimeSpan.FromSeconds(10) && AbortConfirmTimeout <= TimeSpan.FromHours(1), "abortConfirmTimeout", "must be between 10s and 1h");
+        errors.AddRange(SignalDefinition.ValidateAll(Signals, $"{prefix}.signals"));
         return errors;
     }
+
+    // Signals hold lists and JSON bodies, which records compare by reference: compare them as JSON.
+    private static bool SignalsEqual(IReadOnlyList<SignalDefinition> left, IReadOnlyList<SignalDefinition> right) =>
+        left.Count == right.Count
+        && (left.Count == 0 || JsonSerializer.Serialize(left, ChangeGuardJson.Options) == JsonSerializer.Serialize(right, ChangeGuardJson.Options));
 }

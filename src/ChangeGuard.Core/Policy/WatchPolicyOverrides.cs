@@ -45,6 +45,9 @@ public sealed record WatchPolicyOverrides
     /// <summary>See <see cref="WatchPolicy.AbortConfirmTimeout"/>.</summary>
     public TimeSpan? AbortConfirmTimeout { get; init; }
 
+    /// <summary>See <see cref="WatchPolicy.Signals"/>; null keeps the configured signals, empty means none.</summary>
+    public IReadOnlyList<Signals.SignalDefinition>? Signals { get; init; }
+
     /// <summary>
     /// The notification channels to tell (names under <c>ChangeGuard:Notifications:Channels</c>); null means the
     /// configured defaults (<c>ChangeGuard:Notifications:Default</c>), empty means none. The watch API checks the
@@ -71,6 +74,7 @@ public sealed record WatchPolicyOverrides
             AbortDeadline = AbortDeadline ?? defaults.AbortDeadline,
             MaxAbortAttempts = MaxAbortAttempts ?? defaults.MaxAbortAttempts,
             AbortConfirmTimeout = AbortConfirmTimeout ?? defaults.AbortConfirmTimeout,
+            Signals = Signals ?? defaults.Signals,
         };
     }
 }

@@ -1,6 +1,7 @@
 using ChangeGuard.Core.Notifications;
 using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Core.Policy;
+using ChangeGuard.Core.Signals;
 using ChangeGuard.Sae.Configuration;
 using ChangeGuard.Sae.Credentials;
 using ChangeGuard.Sae.Errors;
@@ -12,14 +13,16 @@ namespace ChangeGuard.Core.Watching;
 /// <summary>
 /// Start, read, list, abort and stop watches over a <see cref="DurableTaskClient"/>. Every host (Functions, the
 /// CLI, <c>serve</c>) calls this and only maps its results to HTTP or terminal output; no host holds a rule.
-/// <paramref name="notifications"/> are the configured channels a policy's <c>notify</c> may name.
+/// <paramref name="notifications"/> are the configured channels a policy's <c>notify</c> may name;
+/// <paramref name="signals"/> the Prometheus servers, secrets and probe targets its signals may name.
 /// </summary>
 public sealed class WatchApi(
     DurableTaskClient client,
     WatchPolicy defaults,
     ISaeCredentialSource credentials,
     int pollsPerGeneration = WatchInput.DefaultPollsPerGeneration,
-    NotificationOptions? notifications = null)
+    NotificationOptions? notifications = null,
+    SignalOptions? signals = null)
 {
     /// <summary>Most channels one watch may notify.</summary>
     public const int MaxNotifyChannels = 10;
@@ -67,6 +70,7 @@ public sealed class WatchApi(
 
         var policy = (request.Policy ?? new WatchPolicyOverrides()).ApplyTo(defaults);
         errors.AddRange(policy.Validate("policy"));
+        errors.AddRange((signals ?? new SignalOptions()).Check(policy.Signals ?? [], "policy.signals"));
         var subscriptions = Subscriptions(request.Policy?.Notify, errors);
 
         if (errors.Count == 0)

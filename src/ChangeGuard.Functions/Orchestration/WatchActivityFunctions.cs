@@ -7,12 +7,22 @@ namespace ChangeGuard.Functions.Orchestration;
 /// Hosts Core's activities under Core's names (the orchestrator calls them by those names); each function only
 /// hands its input to the Core activity.
 /// </summary>
-public sealed class WatchActivityFunctions(ReadHealthActivity read, AbortChangeOrderActivity abort, ConfirmAbortActivity confirm, NotifyActivity notify)
+public sealed class WatchActivityFunctions(
+    ReadHealthActivity read,
+    ReadSignalsActivity signals,
+    AbortChangeOrderActivity abort,
+    ConfirmAbortActivity confirm,
+    NotifyActivity notify)
 {
     /// <summary>Reads one health snapshot.</summary>
     [Function(nameof(ReadHealthActivity))]
     public Task<HealthRead> ReadHealthAsync([ActivityTrigger] ReadHealthRequest input, FunctionContext context) =>
         read.RunAsync(FunctionActivityContext.From(context), input);
+
+    /// <summary>Reads the watch's signals (Prometheus queries, HTTP probes).</summary>
+    [Function(nameof(ReadSignalsActivity))]
+    public Task<SignalsRead> ReadSignalsAsync([ActivityTrigger] ReadSignalsRequest input, FunctionContext context) =>
+        signals.RunAsync(FunctionActivityContext.From(context), input);
 
     /// <summary>Makes one abort attempt.</summary>
     [Function(nameof(AbortChangeOrderActivity))]

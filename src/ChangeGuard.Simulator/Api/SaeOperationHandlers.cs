@@ -290,20 +290,7 @@ internal static class SaeOperationHandlers
         });
     }
 
-    private static IReadOnlyList<InstanceState> AppInstances(SimulatedApp app, DateTimeOffset now)
-    {
-        var latest = app.Orders.LastOrDefault();
-        var baseVersion = app.VersionBefore(latest, now);
-        if (latest is null)
-        {
-            return Enumerable.Range(0, app.Definition.Replicas)
-                .Select(slot => new InstanceState($"{app.AppId}-{baseVersion.Replace('.', '-')}-{slot}", baseVersion, "Running", "Healthy",
-                    null, app.ExistingRestarts(slot), null, app.CreatedAt, slot))
-                .ToArray();
-        }
-
-        return latest.Instances(now, baseVersion);
-    }
+    private static IReadOnlyList<InstanceState> AppInstances(SimulatedApp app, DateTimeOffset now) => app.Instances(now);
 
     private static object PipelineSummary(SimulatedChangeOrder order, BatchPlan plan, BatchSnapshot batch) => new
     {

@@ -54,6 +54,9 @@ internal static class ControlEndpoints
             return Results.Ok(OrderView(world, id));
         });
 
+        group.MapGet("/apps/{appId}/probe-requests", (string appId) =>
+            world.Read(view => view.World.FindAppUnlocked(appId)?.ProbeRequests.ToArray()) is { } bodies ? Results.Ok(bodies) : Results.NotFound());
+
         group.MapGet("/requests", (string? action, long? after) => Results.Ok(log.Read(action, after ?? 0)));
 
         group.MapDelete("/requests", () =>

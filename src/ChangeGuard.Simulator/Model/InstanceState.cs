@@ -1,6 +1,8 @@
+using ChangeGuard.Simulator.Scenarios;
+
 namespace ChangeGuard.Simulator.Model;
 
-/// <summary>One instance as the simulator shows it at a moment.</summary>
+/// <summary>One instance as the simulator shows it at a moment; <c>Metrics</c> is its batch's phase, null for the app's traffic.</summary>
 internal sealed record InstanceState(
     string InstanceId,
     string Version,
@@ -10,4 +12,5 @@ internal sealed record InstanceState(
     long Restarts,
     string? PipelineId,
     DateTimeOffset CreatedAt,
-    int Slot);
+    int Slot,
+    MetricsPhase? Metrics = null);

@@ -19,6 +19,31 @@ internal sealed class SimulatedApp(AppDefinition definition, DateTimeOffset crea
 
     public List<SimulatedChangeOrder> Orders { get; } = [];
 
+    /// <summary>When the scenario holding the app loaded: the probe's clock before any order.</summary>
+    public DateTimeOffset LoadedAt { get; init; }
+
+    /// <summary>The plain counters of <c>/metrics</c>, integrated scrape by scrape.</summary>
+    public RequestCounters Counters { get; } = new();
+
+    /// <summary>The last bodies posted to the probe endpoint, newest last.</summary>
+    public List<string> ProbeRequests { get; } = [];
+
+    /// <summary>The app's instances now: the latest order's view, or the base version's.</summary>
+    public IReadOnlyList<InstanceState> Instances(DateTimeOffset now)
+    {
+        var latest = Orders.LastOrDefault();
+        var baseVersion = VersionBefore(latest, now);
+        if (latest is null)
+        {
+            return Enumerable.Range(0, Definition.Replicas)
+                .Select(slot => new InstanceState($"{AppId}-{baseVersion.Replace('.', '-')}-{slot}", baseVersion, "Running", "Healthy",
+                    null, ExistingRestarts(slot), null, CreatedAt, slot))
+                .ToArray();
+        }
+
+        return latest.Instances(now, baseVersion);
+    }
+
     /// <summary>The restarts an existing instance carried when the scenario started.</summary>
     public long ExistingRestarts(int slot) => Definition.ExistingRestarts.Count switch
     {

@@ -99,7 +99,8 @@ internal sealed class SimulatedChangeOrder
                 Restarts: (long)Math.Floor(restartMinutes * batch.RestartsPerMinute),
                 PipelineId: plan.PipelineId,
                 CreatedAt: RealTime(started.Value),
-                Slot: slot));
+                Slot: slot,
+                Metrics: batch.Metrics.Where(m => m.FromSecond <= age).OrderBy(m => m.FromSecond).LastOrDefault()));
         }
 
         return result;

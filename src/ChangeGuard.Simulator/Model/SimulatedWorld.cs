@@ -65,7 +65,7 @@ public sealed class SimulatedWorld
             foreach (var appDefinition in scenario.Apps)
             {
                 // Existing instances were created well before any order of the scenario.
-                var app = new SimulatedApp(appDefinition, now - TimeSpan.FromDays(1));
+                var app = new SimulatedApp(appDefinition, now - TimeSpan.FromDays(1)) { LoadedAt = now };
                 _apps.Add(app.AppId, app);
                 foreach (var order in appDefinition.ChangeOrders)
                 {

@@ -24,6 +24,12 @@ public sealed record AppDefinition
     /// <summary>Restart counts the existing instances already carry (one per instance, or one for all).</summary>
     public IReadOnlyList<long> ExistingRestarts { get; init; } = [];
 
+    /// <summary>The requests the app serves, for its metrics (<c>/metrics</c>).</summary>
+    public TrafficDefinition Traffic { get; init; } = new();
+
+    /// <summary>How the app's probe endpoint answers over time; empty answers 200 <c>{"ok":true}</c>.</summary>
+    public IReadOnlyList<ProbeAnswerDefinition> Probe { get; init; } = [];
+
     /// <summary>Change orders on this app; each starts when the scenario loads, after its own delay.</summary>
     public IReadOnlyList<ChangeOrderDefinition> ChangeOrders { get; init; } = [];
 }

@@ -15,6 +15,9 @@ public sealed record BatchDefinition
     /// <summary>Health over time; the last phase whose <c>fromSecond</c> has passed applies. Empty: healthy.</summary>
     public IReadOnlyList<HealthPhase> Health { get; init; } = [];
 
+    /// <summary>Error rate and latency of the new instances over time; the last phase reached applies. Empty: the app's.</summary>
+    public IReadOnlyList<MetricsPhase> Metrics { get; init; } = [];
+
     /// <summary>Restarts per minute of each new instance (while it may still report Running).</summary>
     public double RestartsPerMinute { get; init; }
 

@@ -25,6 +25,17 @@ public static class ScenarioValidator
             Check(app.Replicas is >= 1 and <= 1000, source, $"{at}.replicas", "must be between 1 and 1000");
             Check(app.ExistingRestarts.Count is 0 or 1 || app.ExistingRestarts.Count == app.Replicas, source,
                 $"{at}.existingRestarts", "must hold one value, or one per replica");
+            Check(app.Traffic.RequestsPerSecond is > 0 and <= 100_000, source, $"{at}.traffic.requestsPerSecond", "must be above 0 and at most 100000");
+            Check(app.Traffic.ErrorRate is >= 0 and <= 1, source, $"{at}.traffic.errorRate", "must be between 0 and 1");
+            Check(app.Traffic.LatencyMs is >= 0 and <= 600_000, source, $"{at}.traffic.latencyMs", "must be between 0 and 600000");
+            for (var p = 0; p < app.Probe.Count; p++)
+            {
+                var answer = app.Probe[p];
+                Check(answer.FromSecond >= 0, source, $"{at}.probe[{p}].fromSecond", "must not be negative");
+                Check(answer.Status is >= 100 and <= 599, source, $"{at}.probe[{p}].status", "must be an HTTP status from 100 to 599");
+                Check(answer.DelayMs is >= 0 and <= 60_000, source, $"{at}.probe[{p}].delayMs", "must be between 0 and 60000");
+                Check(answer.Json is null || answer.Text is null, source, $"{at}.probe[{p}].text", "cannot be set together with json");
+            }
 
             for (var c = 0; c < app.ChangeOrders.Count; c++)
             {
@@ -56,6 +67,13 @@ public static class ScenarioValidator
             Check(batch.DurationSeconds > 0, source, $"{bt}.durationSeconds", "must be above 0");
             Check(batch.RestartsPerMinute >= 0, source, $"{bt}.restartsPerMinute", "must not be negative");
             Check(batch.FailAtSecond is null or >= 0, source, $"{bt}.failAtSecond", "must not be negative");
+            for (var m = 0; m < batch.Metrics.Count; m++)
+            {
+                Check(batch.Metrics[m].FromSecond >= 0, source, $"{bt}.metrics[{m}].fromSecond", "must not be negative");
+                Check(batch.Metrics[m].ErrorRate is null or (>= 0 and <= 1), source, $"{bt}.metrics[{m}].errorRate", "must be between 0 and 1");
+                Check(batch.Metrics[m].LatencyMs is null or (>= 0 and <= 600_000), source, $"{bt}.metrics[{m}].latencyMs", "must be between 0 and 600000");
+            }
+
             for (var h = 0; h < batch.Health.Count; h++)
             {
                 Check(batch.Health[h].Unhealthy >= 0, source, $"{bt}.health[{h}].unhealthy", "must not be negative");

@@ -147,4 +147,24 @@ public sealed class WatchCommandTests
         Assert.Equal(ExitCodes.BadInput, exit);
         Assert.Contains("InvalidChangeOrder.NotFound", error);
     }
+
+    [Theory]
+    [InlineData("""[{"name":"gate","http":{"url":"http://169.254.169.254/latest"}}]""", "--signals (signals[0].http.url)")]
+    [InlineData("""[{"name":"errors","prometheus":{"query":"up","comparison":"<"}}]""", "--signals")]
+    [InlineData("""{"name":"errors"}""", "--signals")]
+    public async Task Watch_BadSignalsFile_ExitsTwoNamingTheField(string json, string expected)
+    {
+        // Arrange
+        await using var sim = await SimulatorFixture.StartAsync(Scenario(bad: false));
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, json);
+
+        // Act
+        var (exit, _, error) = await CliRun.RunAsync(Watch(sim, "--signals", file));
+        File.Delete(file);
+
+        // Assert
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
 }

@@ -19,6 +19,7 @@ internal sealed class OrchestrationContextMock
     private readonly Queue<HealthRead> _reads = new();
     private readonly Queue<AbortAttempt> _aborts = new();
     private readonly Queue<OrderStatusRead> _confirms = new();
+    private readonly Queue<SignalsRead> _signals = new();
     private DateTime _now = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
     private int _guids;
 
@@ -51,6 +52,12 @@ internal sealed class OrchestrationContextMock
             .Returns(() => Called(nameof(AbortChangeOrderActivity), _aborts.Count > 0 ? _aborts.Dequeue() : throw new InvalidOperationException("no more aborts queued")));
         Mock.Setup(c => c.CallActivityAsync<OrderStatusRead>(It.Is<TaskName>(n => n.Name == nameof(ConfirmAbortActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Returns(() => Called(nameof(ConfirmAbortActivity), _confirms.Count > 0 ? _confirms.Dequeue() : throw new InvalidOperationException("no more confirmations queued")));
+        Mock.Setup(c => c.CallActivityAsync<SignalsRead>(It.Is<TaskName>(n => n.Name == nameof(ReadSignalsActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Returns((TaskName _, object? input, TaskOptions? _) =>
+            {
+                SignalRequests.Add((ReadSignalsRequest)input!);
+                return Called(nameof(ReadSignalsActivity), _signals.Count > 0 ? _signals.Dequeue() : throw new InvalidOperationException("no more signal readings queued"));
+            });
         Mock.Setup(c => c.CallActivityAsync<NotifyOutcome>(It.Is<TaskName>(n => n.Name == nameof(NotifyActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Returns((TaskName _, object? input, TaskOptions? _) =>
             {
@@ -69,6 +76,9 @@ internal sealed class OrchestrationContextMock
 
     /// <summary>How a notification answers; sent at once unless a test says otherwise.</summary>
     public Func<NotifyRequest, Task<NotifyOutcome>> NotifyAnswer { get; set; } = _ => Task.FromResult(new NotifyOutcome(NotifyStatus.Sent, 1, "http 200"));
+
+    /// <summary>Every signal read the orchestration asked for.</summary>
+    public List<ReadSignalsRequest> SignalRequests { get; } = [];
 
     public Mock<TaskOrchestrationContext> Mock { get; }
 
@@ -111,6 +121,16 @@ internal sealed class OrchestrationContextMock
         foreach (var read in reads)
         {
             _confirms.Enqueue(read);
+        }
+
+        return this;
+    }
+
+    public OrchestrationContextMock Signals(params SignalsRead[] reads)
+    {
+        foreach (var read in reads)
+        {
+            _signals.Enqueue(read);
         }
 
         return this;

@@ -33,7 +33,7 @@ public sealed class FunctionsMetadataTests
             {
                 WatchHttpFunctions.StartName, WatchHttpFunctions.GetName, WatchHttpFunctions.ListName, WatchHttpFunctions.AbortName, WatchHttpFunctions.StopName,
                 RollbackGuardFunction.Name, nameof(WatchOrchestrator), nameof(ReadHealthActivity), nameof(AbortChangeOrderActivity), nameof(ConfirmAbortActivity),
-                nameof(NotifyActivity),
+                nameof(NotifyActivity), nameof(ReadSignalsActivity),
             }.Order(),
             Functions.Keys.Order());
         Assert.All(Functions.Values, f => Assert.Equal("dotnet-isolated", f.GetProperty("language").GetString()));
@@ -78,6 +78,7 @@ public sealed class FunctionsMetadataTests
     [InlineData(nameof(AbortChangeOrderActivity), "activityTrigger")]
     [InlineData(nameof(ConfirmAbortActivity), "activityTrigger")]
     [InlineData(nameof(NotifyActivity), "activityTrigger")]
+    [InlineData(nameof(ReadSignalsActivity), "activityTrigger")]
     public void Metadata_DurableFunction_HasItsTrigger(string function, string type)
     {
         // Assert

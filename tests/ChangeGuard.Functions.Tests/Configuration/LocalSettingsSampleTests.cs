@@ -54,7 +54,8 @@ public sealed class LocalSettingsSampleTests
     public void Sample_DefaultPolicy_SetsEveryPolicyField()
     {
         // Arrange
-        var fields = typeof(WatchPolicy).GetProperties().Where(p => p.CanWrite).Select(p => $"ChangeGuard__Policy__{p.Name}");
+        // Signals name servers and probe targets per watch: they come with the request, not the default policy.
+        var fields = typeof(WatchPolicy).GetProperties().Where(p => p.CanWrite && p.Name != nameof(WatchPolicy.Signals)).Select(p => $"ChangeGuard__Policy__{p.Name}");
 
         // Assert
         Assert.All(fields, name => Assert.True(Values.ContainsKey(name), $"{name} is missing"));

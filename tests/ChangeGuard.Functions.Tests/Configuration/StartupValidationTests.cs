@@ -66,6 +66,8 @@ public sealed class StartupValidationTests
     [InlineData("Sae:MaxReadAttempts", "0", "Sae:MaxReadAttempts")]
     [InlineData("ChangeGuard:Notifications:Channels:ops:Type", "pager", "ChangeGuard:Notifications:Channels:ops:Type")]
     [InlineData("ChangeGuard:Notifications:Default:0", "ops", "ChangeGuard:Notifications:Default:0")]
+    [InlineData("ChangeGuard:Signals:ProbeTargets:0", "gate.example.com", "ChangeGuard:Signals:ProbeTargets:0")]
+    [InlineData("ChangeGuard:Signals:Prometheus:arms:Url", "https://id:secret@arms.example.com/", "ChangeGuard:Signals:Prometheus:arms:Url")]
     public void Validate_InvalidSetting_FailsNamingTheSetting(string key, string value, string named)
     {
         // Act

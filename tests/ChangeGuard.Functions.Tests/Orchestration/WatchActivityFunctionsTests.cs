@@ -7,6 +7,7 @@ using ChangeGuard.Sae;
 using ChangeGuard.Sae.Models.ChangeOrders;
 using ChangeGuard.Testing.Notifications;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 
@@ -24,6 +25,7 @@ public sealed class WatchActivityFunctionsTests : IDisposable
             new HealthReader(_sae.Object, TimeProvider.System),
             new PollPlanner(new StaticOptionsMonitor<SaeClientOptions>(new SaeClientOptions()), TimeProvider.System),
             TimeProvider.System),
+        _notifications.Services.GetRequiredService<ReadSignalsActivity>(),
         new AbortChangeOrderActivity(new ChangeOrderAborter(_sae.Object, NullLogger<ChangeOrderAborter>.Instance)),
         new ConfirmAbortActivity(_sae.Object),
         _notifications.Activity);

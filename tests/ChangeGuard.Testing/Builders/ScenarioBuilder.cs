@@ -85,6 +85,19 @@ public sealed class AppBuilder(string appId)
         return this;
     }
 
+    public AppBuilder WithTraffic(TrafficDefinition traffic)
+    {
+        _app = _app with { Traffic = traffic };
+        return this;
+    }
+
+    /// <summary>How the app's probe endpoint answers over time (scenario seconds since its latest order started).</summary>
+    public AppBuilder WithProbe(params ProbeAnswerDefinition[] answers)
+    {
+        _app = _app with { Probe = answers };
+        return this;
+    }
+
     public AppBuilder WithChangeOrder(string changeOrderId, Func<ChangeOrderDefinition, ChangeOrderDefinition>? configure = null)
     {
         var order = ChangeOrders.Healthy(changeOrderId);
@@ -109,6 +122,10 @@ public static class ChangeOrders
 
     public static BatchDefinition Batch(int instances = 0, double durationSeconds = 30) =>
         new() { Instances = instances, DurationSeconds = durationSeconds };
+
+    /// <summary>A healthy-looking batch whose new instances serve with the given metrics over time.</summary>
+    public static BatchDefinition MetricsBatch(int instances, double durationSeconds, params MetricsPhase[] metrics) =>
+        new() { Instances = instances, DurationSeconds = durationSeconds, Metrics = metrics };
 
     public static BatchDefinition UnhealthyBatch(int unhealthy, double fromSecond, int instances = 0, double durationSeconds = 30) =>
         new()

@@ -46,7 +46,15 @@ public sealed class GuardHarness : IAsyncDisposable
 
     public RollbackGuard Guard => Host.Services.GetRequiredService<RollbackGuard>();
 
-    public static async Task<GuardHarness> StartAsync(Scenario scenario, IDictionary<string, string?>? settings = null, string? securityToken = null)
+    /// <summary>
+    /// Starts the engine over a simulator playing <paramref name="scenario"/>; <paramref name="simulatorSettings"/> adds
+    /// settings that need the simulator's address (a probe allow-list, for example).
+    /// </summary>
+    public static async Task<GuardHarness> StartAsync(
+        Scenario scenario,
+        IDictionary<string, string?>? settings = null,
+        string? securityToken = null,
+        Func<Uri, IDictionary<string, string?>>? simulatorSettings = null)
     {
         var simulator = await SimulatorFixture.StartAsync(scenario, securityToken: securityToken);
         var logs = new CapturingLoggerProvider();
@@ -60,7 +68,7 @@ public sealed class GuardHarness : IAsyncDisposable
             ["Sae:MaxRetryDelay"] = "00:00:00.100",
             ["Sae:Budget:CallsPerMinute"] = "0",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in (settings ?? new Dictionary<string, string?>()).Concat(simulatorSettings?.Invoke(simulator.BaseAddress) ?? new Dictionary<string, string?>()))
         {
             values[key] = value;
         }

@@ -80,6 +80,11 @@ public abstract class WatchHttpContract
     [InlineData("""{"regionId":"cn-hangzhou","appId":"app-1","changeOrderId":"co-1","policy":{"failureLimit":"many"}}""", "policy.failureLimit")]
     [InlineData("""{"regionId":"cn-hangzhou","appId":"app-1","changeOrderId":"co-1","policy":{"pollInterval":"soon"}}""", "policy.pollInterval")]
     [InlineData("""{"regionId":"cn-hangzhou","appId":"app-1","changeOrderId":"co-1","polcy":{}}""", "polcy")]
+    [InlineData("""{"regionId":"cn-hangzhou","appId":"app-1","changeOrderId":"co-1","policy":{"signals":[{"name":"errors","prometheus":{"query":"up","threshold":0.05}}]}}""", "policy.signals[0].prometheus.server")]
+    [InlineData("""{"regionId":"cn-hangzhou","appId":"app-1","changeOrderId":"co-1","policy":{"signals":[{"name":"errors","prometheus":{"query":"up{app=\"{{app}}\"}"}}]}}""", "policy.signals[0].prometheus.query")]
+    [InlineData("""{"regionId":"cn-hangzhou","appId":"app-1","changeOrderId":"co-1","policy":{"signals":[{"name":"gate","http":{"url":"http://10.0.0.1/internal"}}]}}""", "policy.signals[0].http.url")]
+    [InlineData("""{"regionId":"cn-hangzhou","appId":"app-1","changeOrderId":"co-1","policy":{"signals":[{"name":"gate","http":{"url":"http://10.0.0.1/","successCondition":"result >"}}]}}""", "policy.signals[0].http.successCondition")]
+    [InlineData("""{"regionId":"cn-hangzhou","appId":"app-1","changeOrderId":"co-1","policy":{"signals":[{"name":"gate","failureLimit":0,"http":{"url":"http://10.0.0.1/"}}]}}""", "policy.signals[0].failureLimit")]
     public async Task Start_BadInput_Answers400NamingTheField(string body, string field)
     {
         await using var host = await StartHostAsync(LongRunning());

@@ -1,50 +1,34 @@
-using ChangeGuard.Core;
 using ChangeGuard.Core.Activities;
 using ChangeGuard.Core.Notifications.Delivery;
+using ChangeGuard.Testing.Engine;
 using ChangeGuard.Testing.Logging;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ChangeGuard.Testing.Notifications;
 
 /// <summary>
-/// ChangeGuard's container as a host builds it (<c>AddChangeGuardCore</c>), for tests of the notification activity
-/// and delivery over real HTTP: the registration, the HTTP client and the logging are the production ones.
+/// ChangeGuard's container as a host builds it (<see cref="CoreServices"/>), for tests of the notification activity
+/// and delivery over real HTTP.
 /// </summary>
 public sealed class NotificationServices : IDisposable
 {
-    private readonly ServiceProvider _provider;
+    private readonly CoreServices _core;
 
-    private NotificationServices(ServiceProvider provider, CapturingLoggerProvider logs)
+    private NotificationServices(CoreServices core)
     {
-        _provider = provider;
-        Logs = logs;
+        _core = core;
     }
 
     /// <summary>Every log line, at every level, including the HTTP client's.</summary>
-    public CapturingLoggerProvider Logs { get; }
+    public CapturingLoggerProvider Logs => _core.Logs;
 
-    public NotifyActivity Activity => _provider.GetRequiredService<NotifyActivity>();
+    public NotifyActivity Activity => _core.Get<NotifyActivity>();
 
-    public NotificationDelivery Delivery => _provider.GetRequiredService<NotificationDelivery>();
+    public NotificationDelivery Delivery => _core.Get<NotificationDelivery>();
 
-    public IServiceProvider Services => _provider;
+    public IServiceProvider Services => _core.Services;
 
-    public static NotificationServices Create(IDictionary<string, string?> settings, TimeProvider? time = null)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var logs = new CapturingLoggerProvider();
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
-        if (time is not null)
-        {
-            services.AddSingleton(time);
-        }
+    public static NotificationServices Create(IDictionary<string, string?> settings, TimeProvider? time = null) =>
+        new(CoreServices.Create(settings, time));
 
-        services.AddChangeGuardCore(configuration);
-        return new NotificationServices(services.BuildServiceProvider(), logs);
-    }
-
-    public void Dispose() => _provider.Dispose();
+    public void Dispose() => _core.Dispose();
 }

@@ -1,10 +1,12 @@
+using ChangeGuard.Testing.Options;
+
 namespace ChangeGuard.Testing.Notifications;
 
 /// <summary>
 /// Builds <c>ChangeGuard:Notifications</c> settings for tests: channels, defaults, and fast delivery (short backoff
 /// and timeouts) unless a test says otherwise.
 /// </summary>
-public sealed class NotificationSettings
+public sealed class NotificationSettings : SettingsBuilder
 {
     /// <summary>A Standard Webhooks secret (24 bytes) whose base64 is easy to spot in logs and history.</summary>
     public const string WebhookSecret = "whsec_c2VjcmV0LXdlYmhvb2stcmVjb2duaXNhYmxlLTQy";
@@ -15,31 +17,31 @@ public sealed class NotificationSettings
     /// <summary>A Feishu sign secret, recognisable.</summary>
     public const string FeishuSecret = "feishu-recognisable-9b07";
 
-    private readonly Dictionary<string, string?> _values = new()
-    {
-        ["ChangeGuard:Notifications:RetryBaseDelay"] = "00:00:00.020",
-        ["ChangeGuard:Notifications:DeliveryTimeout"] = "00:00:15",
-        ["ChangeGuard:Notifications:AttemptTimeout"] = "00:00:05",
-    };
-
     private int _defaults;
+
+    public NotificationSettings()
+    {
+        Values["ChangeGuard:Notifications:RetryBaseDelay"] = "00:00:00.020";
+        Values["ChangeGuard:Notifications:DeliveryTimeout"] = "00:00:15";
+        Values["ChangeGuard:Notifications:AttemptTimeout"] = "00:00:05";
+    }
 
     public NotificationSettings Channel(string name, string type, string url, string? secret = null, IEnumerable<string>? events = null, string? minSeverity = null, bool asDefault = true)
     {
         var prefix = $"ChangeGuard:Notifications:Channels:{name}";
-        _values[$"{prefix}:Type"] = type;
-        _values[$"{prefix}:Url"] = url;
-        _values[$"{prefix}:Secret"] = secret;
-        _values[$"{prefix}:MinSeverity"] = minSeverity;
+        Values[$"{prefix}:Type"] = type;
+        Values[$"{prefix}:Url"] = url;
+        Values[$"{prefix}:Secret"] = secret;
+        Values[$"{prefix}:MinSeverity"] = minSeverity;
         var i = 0;
         foreach (var e in events ?? [])
         {
-            _values[$"{prefix}:Events:{i++}"] = e;
+            Values[$"{prefix}:Events:{i++}"] = e;
         }
 
         if (asDefault)
         {
-            _values[$"ChangeGuard:Notifications:Default:{_defaults++}"] = name;
+            Values[$"ChangeGuard:Notifications:Default:{_defaults++}"] = name;
         }
 
         return this;
@@ -47,18 +49,7 @@ public sealed class NotificationSettings
 
     public NotificationSettings With(string key, string? value)
     {
-        _values[key.StartsWith("ChangeGuard:", StringComparison.Ordinal) ? key : "ChangeGuard:Notifications:" + key] = value;
+        Values[key.StartsWith("ChangeGuard:", StringComparison.Ordinal) ? key : "ChangeGuard:Notifications:" + key] = value;
         return this;
-    }
-
-    public Dictionary<string, string?> Build(IDictionary<string, string?>? more = null)
-    {
-        var values = new Dictionary<string, string?>(_values.Where(v => v.Value is not null));
-        foreach (var (key, value) in more ?? new Dictionary<string, string?>())
-        {
-            values[key] = value;
-        }
-
-        return values;
     }
 }

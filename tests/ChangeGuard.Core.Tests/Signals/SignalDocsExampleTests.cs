@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using ChangeGuard.Core.Json;
+using ChangeGuard.Core.Signals;
+using ChangeGuard.Core.Watching;
+
+namespace ChangeGuard.Core.Tests.Signals;
+
+/// <summary>The examples in docs/signals.md are requests and signal files ChangeGuard accepts.</summary>
+public sealed partial class SignalDocsExampleTests
+{
+    [Fact]
+    public void Docs_JsonExamples_ParseAndValidate()
+    {
+        // Arrange
+        var blocks = JsonBlocks();
+        var request = JsonSerializer.Deserialize<WatchStartRequest>(blocks.First(b => b.Contains("\"changeOrderId\"", StringComparison.Ordinal)), ChangeGuardJson.Options)!;
+        var file = JsonSerializer.Deserialize<SignalDefinition[]>(blocks.First(b => b.TrimStart().StartsWith('[')), ChangeGuardJson.Options)!;
+
+        // Act
+        var errors = SignalDefinition.ValidateAll(request.Policy!.Signals, "policy.signals").Concat(SignalDefinition.ValidateAll(file, "signals"));
+
+        // Assert
+        Assert.Empty(errors);
+        Assert.Equal(2, request.Policy.Signals!.Count);
+        Assert.Equal(SignalComparison.AtMost, request.Policy.Signals[0].Prometheus!.Comparison);
+        Assert.Equal(2, file.Length);
+    }
+
+    private static IReadOnlyList<string> JsonBlocks()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ChangeGuard.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        var text = File.ReadAllText(Path.Combine(directory!.FullName, "docs", "signals.md")).ReplaceLineEndings("\n");
+        return Block().Matches(text).Select(m => m.Groups["body"].Value).ToArray();
+    }
+
+    [GeneratedRegex("```json\n(?<body>.*?)\n *```", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex Block();
+}
