@@ -132,6 +132,11 @@ internal sealed class ChangeGuardOptionsValidator : IValidateOptions<ChangeGuard
             errors.Add(new Policy.ValidationError("ChangeGuard:PollsPerGeneration", "must be between 2 and 500"));
         }
 
+        if (options.KeepEndedWatches < TimeSpan.Zero || options.KeepEndedWatches > TimeSpan.FromDays(3650))
+        {
+            errors.Add(new Policy.ValidationError("ChangeGuard:KeepEndedWatches", "must be between 0 (keep all) and 3650 days"));
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors.Select(e => $"{e.Field.Replace('.', ':')} {e.Message}"));
     }
 }

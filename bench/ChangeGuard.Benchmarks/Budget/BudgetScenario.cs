@@ -1,4 +1,3 @@
-using System.Globalization;
 using ChangeGuard.Simulator.Scenarios;
 
 namespace ChangeGuard.Benchmarks.Budget;
@@ -30,16 +29,16 @@ public static class BudgetScenario
     public const double BackgroundBatchSeconds = 6000;
 
     /// <summary>The app of the i-th healthy rollout.</summary>
-    public static string HealthyApp(int i) => "app-healthy-" + i.ToString("000", CultureInfo.InvariantCulture);
+    public static string HealthyApp(int i) => RolloutNames.HealthyApp(i);
 
     /// <summary>The change order of the i-th healthy rollout.</summary>
-    public static string HealthyOrder(int i) => "co-healthy-" + i.ToString("000", CultureInfo.InvariantCulture);
+    public static string HealthyOrder(int i) => RolloutNames.HealthyOrder(i);
 
     /// <summary>The app of the i-th bad rollout.</summary>
-    public static string BadApp(int i) => "app-bad-" + i.ToString("000", CultureInfo.InvariantCulture);
+    public static string BadApp(int i) => RolloutNames.BadApp(i);
 
     /// <summary>The change order of the i-th bad rollout.</summary>
-    public static string BadOrder(int i) => "co-bad-" + i.ToString("000", CultureInfo.InvariantCulture);
+    public static string BadOrder(int i) => RolloutNames.BadOrder(i);
 
     /// <summary>The scenario: the healthy rollouts already running, the bad apps idle.</summary>
     public static Scenario Build(int healthy, int bad) => new()

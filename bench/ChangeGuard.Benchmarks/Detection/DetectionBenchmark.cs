@@ -45,8 +45,8 @@ public sealed class DetectionBenchmark
         await using var simulator = await SaeSimulatorServer.StartAsync(
             new SimulatorOptions { Port = 0, Scenario = DetectionScenario.Build(BadWatches, HealthyWatches, PollInterval) }, cancellationToken).ConfigureAwait(false);
         await using var engine = await EmbeddedEngine.StartAsync(BenchSettings.For(simulator, callsPerMinute: 0), verbose: false, TextWriter.Null, cancellationToken).ConfigureAwait(false);
-        var bad = Enumerable.Range(0, BadWatches).Select(i => (App: DetectionScenario.BadApp(i), Order: DetectionScenario.BadOrder(i))).ToArray();
-        var healthy = Enumerable.Range(0, HealthyWatches).Select(i => (App: DetectionScenario.HealthyApp(i), Order: DetectionScenario.HealthyOrder(i))).ToArray();
+        var bad = Enumerable.Range(0, BadWatches).Select(i => (App: RolloutNames.BadApp(i), Order: RolloutNames.BadOrder(i))).ToArray();
+        var healthy = Enumerable.Range(0, HealthyWatches).Select(i => (App: RolloutNames.HealthyApp(i), Order: RolloutNames.HealthyOrder(i))).ToArray();
         foreach (var (app, order) in bad.Concat(healthy))
         {
             await BenchWatches.StartAsync(engine.Watches, app, order, Policy(), cancellationToken).ConfigureAwait(false);

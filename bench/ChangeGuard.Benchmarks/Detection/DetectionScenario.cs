@@ -1,4 +1,3 @@
-using System.Globalization;
 using ChangeGuard.Simulator.Scenarios;
 
 namespace ChangeGuard.Benchmarks.Detection;
@@ -16,18 +15,6 @@ public static class DetectionScenario
     /// <summary>Seconds each healthy batch takes.</summary>
     public const double HealthyBatchSeconds = 30;
 
-    /// <summary>The app of the i-th bad rollout.</summary>
-    public static string BadApp(int i) => "app-bad-" + i.ToString("000", CultureInfo.InvariantCulture);
-
-    /// <summary>The change order of the i-th bad rollout.</summary>
-    public static string BadOrder(int i) => "co-bad-" + i.ToString("000", CultureInfo.InvariantCulture);
-
-    /// <summary>The app of the i-th healthy rollout.</summary>
-    public static string HealthyApp(int i) => "app-healthy-" + i.ToString("000", CultureInfo.InvariantCulture);
-
-    /// <summary>The change order of the i-th healthy rollout.</summary>
-    public static string HealthyOrder(int i) => "co-healthy-" + i.ToString("000", CultureInfo.InvariantCulture);
-
     /// <summary>When the i-th of <paramref name="bad"/> rollouts goes bad, in seconds from the start.</summary>
     public static double FaultSecond(int i, int bad, TimeSpan pollInterval) =>
         FirstFaultSecond + (pollInterval.TotalSeconds * i / Math.Max(1, bad));
@@ -40,8 +27,8 @@ public static class DetectionScenario
         RateLimitPerMinute = 0,
         Apps =
         [
-            .. Enumerable.Range(0, bad).Select(i => App(BadApp(i), Bad(BadOrder(i), FaultSecond(i, bad, pollInterval)))),
-            .. Enumerable.Range(0, healthy).Select(i => App(HealthyApp(i), Healthy(HealthyOrder(i)))),
+            .. Enumerable.Range(0, bad).Select(i => App(RolloutNames.BadApp(i), Bad(RolloutNames.BadOrder(i), FaultSecond(i, bad, pollInterval)))),
+            .. Enumerable.Range(0, healthy).Select(i => App(RolloutNames.HealthyApp(i), Healthy(RolloutNames.HealthyOrder(i)))),
         ],
     };
 

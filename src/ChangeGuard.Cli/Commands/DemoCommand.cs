@@ -3,6 +3,7 @@ using ChangeGuard.Cli.Output;
 using ChangeGuard.Cli.Parsing;
 using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Core.Policy;
+using ChangeGuard.Core.Signals;
 using ChangeGuard.Core.Watching;
 using ChangeGuard.Simulator;
 using ChangeGuard.Simulator.Scenarios;
@@ -69,17 +70,28 @@ public sealed class DemoCommand : ICliCommand
             ["Sae:RetryBaseDelay"] = "00:00:00.050",
             ["Sae:MaxRetryDelay"] = "00:00:00.500",
         };
+        var probe = ProbeSignal(scenario, app.AppId, simulator.BaseAddress);
+        if (probe is not null)
+        {
+            settings["ChangeGuard:Signals:ProbeTargets:0"] = new Uri(simulator.BaseAddress, "apps/").ToString();
+        }
+
         await using var engine = await EmbeddedEngine.StartAsync(settings, args.Verbose, console.Error, cancellationToken).ConfigureAwait(false);
 
         console.Out.WriteLine(Style.Bold(console, $"Scenario {scenario.Name}") + (scenario.Description is null ? string.Empty : $": {scenario.Description}"));
         console.Out.WriteLine($"  simulator     {simulator.BaseAddress} (time x{scenario.TimeScale})");
+        if (probe?.Http is { } http)
+        {
+            console.Out.WriteLine($"  signal        {probe.Name}: GET {http.Url}, healthy while {http.JsonPath} gives {http.SuccessCondition}");
+        }
+
         var started = DateTimeOffset.UtcNow;
         var request = new WatchStartRequest
         {
             RegionId = app.RegionId,
             AppId = app.AppId,
             ChangeOrderId = order,
-            Policy = DemoPolicy,
+            Policy = probe is null ? DemoPolicy : DemoPolicy with { Signals = [probe] },
             RequestedBy = "changeguard-demo",
         };
 
@@ -102,6 +114,31 @@ public sealed class DemoCommand : ICliCommand
         }
 
         return Summarise(console, scenario, simulator, view, started);
+    }
+
+    /// <summary>
+    /// An HTTP probe of the simulator's probe endpoint for the watched app, when the scenario scripts its answers:
+    /// the demo then shows a signal catching what SAE's instance status cannot (no Prometheus needed).
+    /// </summary>
+    private static SignalDefinition? ProbeSignal(Scenario scenario, string appId, Uri simulator)
+    {
+        var app = scenario.Apps.FirstOrDefault(a => a.AppId == appId);
+        if (app is null || app.Probe.Count == 0)
+        {
+            return null;
+        }
+
+        return new SignalDefinition
+        {
+            Name = "smoke-checks",
+            Http = new HttpProbeSignal
+            {
+                Url = new Uri(simulator, $"apps/{Uri.EscapeDataString(appId)}/probe").ToString(),
+                JsonPath = "{$.ok}",
+                SuccessCondition = "result == true",
+                TimeoutSeconds = 2,
+            },
+        };
     }
 
     private static int Summarise(CliConsole console, Scenario scenario, RunningSimulator simulator, WatchView view, DateTimeOffset started)

@@ -37,6 +37,7 @@ public static class ServeHost
         EmbeddedEngine.AddTo(builder.Services, builder.Configuration);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<WatchApiFactory>().Create(sp.GetRequiredService<DurableTaskClient>()));
         builder.Services.AddHostedService<GuardLoop>();
+        builder.Services.AddHostedService<RetentionLoop>();
         builder.Services.AddProblemDetails();
         // A service manager waits a few seconds after SIGTERM: in-flight work gets 4 s, then its messages are left
         // for the next start (a durable store hands them out again after the message visibility timeout).

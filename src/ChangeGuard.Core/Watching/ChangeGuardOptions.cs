@@ -14,4 +14,10 @@ public sealed class ChangeGuardOptions
 
     /// <summary>Polls per history generation before ContinueAsNew (2 to 500; default 10).</summary>
     public int PollsPerGeneration { get; set; } = Orchestration.WatchInput.DefaultPollsPerGeneration;
+
+    /// <summary>
+    /// How long an ended watch stays readable before <c>serve</c> purges it from the store (default 30 days; zero
+    /// keeps every watch). Purging bounds the store's size and the in-memory engine's memory.
+    /// </summary>
+    public TimeSpan KeepEndedWatches { get; set; } = TimeSpan.FromDays(30);
 }

@@ -179,6 +179,36 @@ public sealed class WatchApi(
         return new WatchPage([], null);
     }
 
+    /// <summary>
+    /// Deletes the history of watches that have ended (completed, failed or terminated) and whose last generation
+    /// started before <paramref name="endedBefore"/>; running watches are never touched. Returns how many went.
+    /// </summary>
+    public async Task<int> PurgeEndedAsync(DateTimeOffset endedBefore, CancellationToken cancellationToken = default)
+    {
+        // Listed, then purged one by one: every store purges a single instance, not every store takes a filter.
+        var ended = new OrchestrationQuery
+        {
+            InstanceIdPrefix = WatchIds.Prefix,
+            CreatedTo = endedBefore,
+            Statuses = [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated],
+            FetchInputsAndOutputs = false,
+        };
+        var ids = new List<string>();
+        await foreach (var instance in client.GetAllInstancesAsync(ended).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(instance.InstanceId);
+        }
+
+        var purged = 0;
+        foreach (var id in ids)
+        {
+            var result = await client.PurgeInstanceAsync(id, cancellation: cancellationToken).ConfigureAwait(false);
+            purged += result.PurgedInstanceCount;
+        }
+
+        return purged;
+    }
+
     /// <summary>Asks a running watch to abort its change order now.</summary>
     public Task<WatchCommandResult> AbortAsync(string changeOrderId, ManualCommand command, CancellationToken cancellationToken = default) =>
         SendAsync(changeOrderId, WatchEvents.AbortNow, command, cancellationToken);

@@ -30,4 +30,16 @@ public sealed class DemoCommandTests
         Assert.Contains("Result: succeeded, as the scenario expects.", output);
         Assert.DoesNotContain("AbortChangeOrder", output);
     }
+
+    [Fact]
+    public async Task Demo_ErrorRateClimb_AbortsOnTheProbeSignal()
+    {
+        // Act
+        var (exit, output, error) = await CliRun.RunAsync("demo", "--scenario", "error-rate-climb");
+
+        // Assert
+        Assert.True(exit == ExitCodes.Succeeded, output + error);
+        Assert.Contains("signal        smoke-checks", output);
+        Assert.Contains("Result: aborted, as the scenario expects.", output);
+    }
 }
