@@ -122,11 +122,18 @@ public sealed class WatchApiFactory(
         new(client, options.Value.Policy, credentials, options.Value.PollsPerGeneration, notifications?.Value, signals?.Value);
 }
 
-internal sealed class ChangeGuardOptionsValidator : IValidateOptions<ChangeGuardOptions>
+internal sealed partial class ChangeGuardOptionsValidator(IOptions<SignalOptions>? signals = null) : IValidateOptions<ChangeGuardOptions>
 {
     public ValidateOptionsResult Validate(string? name, ChangeGuardOptions options)
     {
         var errors = options.Policy.Validate("ChangeGuard:Policy").ToList();
+        if (signals is not null)
+        {
+            // Signals of the default policy reach every watch, adopted ones too: their servers, secrets and probe
+            // targets must exist before the first watch starts, not fail each start.
+            errors.AddRange(signals.Value.Check(options.Policy.Signals, "ChangeGuard:Policy.signals"));
+        }
+
         if (options.PollsPerGeneration is < 2 or > 500)
         {
             errors.Add(new Policy.ValidationError("ChangeGuard:PollsPerGeneration", "must be between 2 and 500"));
@@ -137,8 +144,14 @@ internal sealed class ChangeGuardOptionsValidator : IValidateOptions<ChangeGuard
             errors.Add(new Policy.ValidationError("ChangeGuard:KeepEndedWatches", "must be between 0 (keep all) and 3650 days"));
         }
 
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors.Select(e => $"{e.Field.Replace('.', ':')} {e.Message}"));
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors.Select(e => $"{SettingName(e.Field)} {e.Message}"));
     }
+
+    /// <summary>A policy field path as the setting it came from: <c>ChangeGuard:Policy:signals:0:http:url</c>.</summary>
+    private static string SettingName(string field) => Index().Replace(field, ":$1").Replace('.', ':');
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\[(\d+)\]")]
+    private static partial System.Text.RegularExpressions.Regex Index();
 }
 
 internal sealed class RollbackGuardOptionsValidator : IValidateOptions<RollbackGuardOptions>
