@@ -54,7 +54,7 @@ public static class BudgetScenario
         ],
     };
 
-    /// <summary>A bad rollout to create on <paramref name="appId"/> when the round is in steady state.</summary>
+    /// <summary>A bad rollout on <paramref name="appId"/>: its first batch's two new instances turn unhealthy at <paramref name="faultSecond"/>.</summary>
     public static ChangeOrderDefinition Bad(string appId, string changeOrderId, double faultSecond) => new()
     {
         ChangeOrderId = changeOrderId,

@@ -27,24 +27,8 @@ public static class DetectionScenario
         RateLimitPerMinute = 0,
         Apps =
         [
-            .. Enumerable.Range(0, bad).Select(i => App(RolloutNames.BadApp(i), Bad(RolloutNames.BadOrder(i), FaultSecond(i, bad, pollInterval)))),
+            .. Enumerable.Range(0, bad).Select(i => App(RolloutNames.BadApp(i), Budget.BudgetScenario.Bad(RolloutNames.BadApp(i), RolloutNames.BadOrder(i), FaultSecond(i, bad, pollInterval)))),
             .. Enumerable.Range(0, healthy).Select(i => App(RolloutNames.HealthyApp(i), Healthy(RolloutNames.HealthyOrder(i)))),
-        ],
-    };
-
-    private static ChangeOrderDefinition Bad(string changeOrderId, double faultSecond) => new()
-    {
-        ChangeOrderId = changeOrderId,
-        Description = $"Deploy {changeOrderId}",
-        Batches =
-        [
-            new BatchDefinition
-            {
-                Instances = 2,
-                DurationSeconds = 600,
-                Health = [new HealthPhase { FromSecond = faultSecond, Unhealthy = 2 }],
-            },
-            new BatchDefinition { Instances = 2, DurationSeconds = 600 },
         ],
     };
 
