@@ -1,13 +1,17 @@
 using System.Text.Json;
 using ChangeGuard.Cli.Parsing;
+using ChangeGuard.Core;
 using ChangeGuard.Core.Activities;
 using ChangeGuard.Core.Health;
 using ChangeGuard.Core.Json;
 using ChangeGuard.Core.Policy;
+using ChangeGuard.Core.Signals;
 using ChangeGuard.Sae;
 using ChangeGuard.Sae.Configuration;
 using ChangeGuard.Sae.Errors;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ChangeGuard.Cli.Commands;
 
@@ -35,6 +39,7 @@ public sealed class StatusCommand : ICliCommand
         new("--endpoint", "URL", "SAE endpoint override"),
         new("--json", null, "print the snapshot and verdict as JSON"),
         .. PolicyOptions.Specs,
+        SignalsFile.Spec,
     ];
 
     /// <inheritdoc />
@@ -56,16 +61,23 @@ public sealed class StatusCommand : ICliCommand
             throw new CliUsageException($"--region '{region}' is not a region id such as cn-hangzhou");
         }
 
-        var policy = PolicyOptions.Read(args).ApplyTo(WatchPolicy.Default);
+        var policy = (PolicyOptions.Read(args) with { Signals = SignalsFile.Read(args) }).ApplyTo(WatchPolicy.Default);
         if (policy.Validate().FirstOrDefault() is { } invalid)
         {
             throw new CliUsageException($"{PolicyOptions.OptionFor(invalid.Field)} {invalid.Message}");
         }
 
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var services = new ServiceCollection().AddLogging();
-        services.AddSaeClient(o => o.Endpoint = args.Url("--endpoint"));
+        services.AddChangeGuardCore(configuration);
+        services.PostConfigure<SaeClientOptions>(o => o.Endpoint = args.Url("--endpoint") ?? o.Endpoint);
         await using var provider = services.BuildServiceProvider();
         var sae = provider.GetRequiredService<ISaeClient>();
+        var signalOptions = provider.GetRequiredService<IOptions<SignalOptions>>().Value;
+        if (signalOptions.Check(policy.Signals, "signals").FirstOrDefault() is { } unusable)
+        {
+            throw new CliUsageException($"{PolicyOptions.OptionFor(unusable.Field)} {unusable.Message}");
+        }
 
         var appId = args.Text("--app-id");
         if (string.IsNullOrWhiteSpace(appId))
@@ -82,9 +94,13 @@ public sealed class StatusCommand : ICliCommand
         }
 
         var verdict = HealthEvaluator.Evaluate(snapshot, policy, RestartBaseline.Empty);
+        IReadOnlyList<SignalReading> signals = policy.Signals.Count == 0
+            ? []
+            : await provider.GetRequiredService<SignalReader>()
+                .ReadAsync(new SignalContext(region, appId, changeOrderId, snapshot.Order.AppName), policy.Signals, cancellationToken).ConfigureAwait(false);
         if (args.Has("--json"))
         {
-            console.Out.WriteLine(JsonSerializer.Serialize(new { snapshot, verdict, saeCalls = read.SaeCalls }, new JsonSerializerOptions(ChangeGuardJson.Options) { WriteIndented = true }));
+            console.Out.WriteLine(JsonSerializer.Serialize(new { snapshot, verdict, signals, saeCalls = read.SaeCalls }, new JsonSerializerOptions(ChangeGuardJson.Options) { WriteIndented = true }));
             return ExitCodes.Succeeded;
         }
 
@@ -104,6 +120,11 @@ public sealed class StatusCommand : ICliCommand
         }
 
         console.Out.WriteLine($"  verdict       {verdict.Kind}{(verdict.Critical ? " (critical)" : string.Empty)}: {verdict.Reason}");
+        foreach (var signal in signals)
+        {
+            console.Out.WriteLine($"  signal        {signal.Name}: {signal.Outcome}, {signal.Detail}");
+        }
+
         console.Out.WriteLine($"  SAE calls     {read.SaeCalls}");
         return ExitCodes.Succeeded;
     }

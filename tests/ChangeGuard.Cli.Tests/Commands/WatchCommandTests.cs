@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChangeGuard.Simulator;
+using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Simulation;
 
@@ -131,6 +132,32 @@ public sealed class WatchCommandTests
         Assert.Contains("verdict       Breach", output);
         Assert.Contains("2 new, 2 older", output);
         Assert.Empty(sim.Simulator.Log.Read("AbortChangeOrder"));
+    }
+
+    [Fact]
+    public async Task Status_FailingProbeSignal_ShowsItsBreach()
+    {
+        // Arrange
+        await using var sim = await SimulatorFixture.StartAsync(new ScenarioBuilder()
+            .WithApp("app-1", a => a
+                .WithProbe(new ProbeAnswerDefinition { FromSecond = 0, Json = JsonDocument.Parse("""{"ok":false}""").RootElement })
+                .WithChangeOrder("co-1", o => o with { Batches = [ChangeOrders.Batch(2, 600)] }))
+            .Build());
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, $$$"""[{"name":"smoke","http":{"url":"{{{sim.BaseAddress}}}apps/app-1/probe","jsonPath":"{$.ok}","successCondition":"result == true"}}]""");
+        using var env = new EnvironmentScope(
+            ("ALIBABA_CLOUD_ACCESS_KEY_ID", SimulatorOptions.DefaultAccessKeyId),
+            ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SimulatorOptions.DefaultAccessKeySecret),
+            ("ChangeGuard__Signals__ProbeTargets__0", sim.BaseAddress + "apps/"));
+
+        // Act
+        var (exit, output, error) = await CliRun.RunAsync("status", "--region", "cn-hangzhou", "--change-order-id", "co-1", "--endpoint", sim.BaseAddress.ToString(), "--signals", file);
+        File.Delete(file);
+
+        // Assert
+        Assert.True(exit == ExitCodes.Succeeded, output + error);
+        Assert.Contains("verdict       Healthy", output);
+        Assert.Contains("signal        smoke: Breach", output);
     }
 
     [Fact]
