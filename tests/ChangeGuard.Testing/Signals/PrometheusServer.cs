@@ -12,15 +12,26 @@ namespace ChangeGuard.Testing.Signals;
 /// </summary>
 public sealed class PrometheusServer : IAsyncDisposable
 {
+    /// <summary>The user <see cref="StartAsync"/> requires when asked for Basic auth.</summary>
+    public const string BasicAuthUser = "changeguard";
+
+    /// <summary>
+    /// bcrypt (cost 10) of <see cref="SignalSettings.PrometheusPassword"/>, as Prometheus's web configuration wants it
+    /// (made once with <c>htpasswd -nbBC 10</c>, so the tests need no bcrypt tool).
+    /// </summary>
+    private const string BasicAuthHash = "$2y$10$YvvTUsJIg8C20lMAb5qY3e/f.ArGskZQD.hSmv3k69TciqZpTsmLS";
+
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private readonly Process _process;
     private readonly string _folder;
+    private readonly string? _authorization;
 
-    private PrometheusServer(Process process, string folder, Uri baseAddress)
+    private PrometheusServer(Process process, string folder, Uri baseAddress, string? authorization)
     {
         _process = process;
         _folder = folder;
         BaseAddress = baseAddress;
+        _authorization = authorization;
     }
 
     /// <summary>Where the HTTP API listens, such as <c>http://127.0.0.1:39123/</c>.</summary>
@@ -37,8 +48,12 @@ public sealed class PrometheusServer : IAsyncDisposable
     /// <summary>The address a server on <paramref name="port"/> will have.</summary>
     public static Uri AddressOf(int port) => new($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
 
-    /// <summary>Starts Prometheus scraping <paramref name="target"/><c>/metrics</c> every second and waits until it is ready.</summary>
-    public static async Task<PrometheusServer> StartAsync(Uri target, int? port = null)
+    /// <summary>
+    /// Starts Prometheus scraping <paramref name="target"/><c>/metrics</c> every second and waits until it is ready;
+    /// with <paramref name="basicAuth"/> its HTTP API answers only <see cref="BasicAuthUser"/> with
+    /// <see cref="SignalSettings.PrometheusPassword"/>, as an ARMS V2 instance answers only its AccessKey pair.
+    /// </summary>
+    public static async Task<PrometheusServer> StartAsync(Uri target, int? port = null, bool basicAuth = false)
     {
         ArgumentNullException.ThrowIfNull(target);
         var binary = Binary();
@@ -57,6 +72,17 @@ public sealed class PrometheusServer : IAsyncDisposable
                 static_configs:
                   - targets: ['{target.Authority}']
             """);
+        string? authorization = null;
+        var webConfig = Path.Combine(folder, "web.yml");
+        if (basicAuth)
+        {
+            await File.WriteAllTextAsync(webConfig, $"""
+                basic_auth_users:
+                  {BasicAuthUser}: '{BasicAuthHash}'
+                """);
+            authorization = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{BasicAuthUser}:{SignalSettings.PrometheusPassword}"));
+        }
+
         var start = new ProcessStartInfo(binary)
         {
             ArgumentList =
@@ -70,12 +96,17 @@ public sealed class PrometheusServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (basicAuth)
+        {
+            start.ArgumentList.Add($"--web.config.file={webConfig}");
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{binary} did not start");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new PrometheusServer(process, folder, AddressOf(listen));
+        var server = new PrometheusServer(process, folder, AddressOf(listen), authorization);
         try
         {
             await server.WaitUntilReadyAsync();
@@ -95,7 +126,7 @@ public sealed class PrometheusServer : IAsyncDisposable
         var deadline = DateTimeOffset.UtcNow + (within ?? TimeSpan.FromSeconds(20));
         while (DateTimeOffset.UtcNow < deadline)
         {
-            using var answer = await Http.GetAsync(new Uri(BaseAddress, "api/v1/query?query=" + Uri.EscapeDataString(query)));
+            using var answer = await GetAsync("api/v1/query?query=" + Uri.EscapeDataString(query));
             if (answer.IsSuccessStatusCode)
             {
                 var body = await answer.Content.ReadFromJsonAsync<JsonElement>();
@@ -158,6 +189,17 @@ public sealed class PrometheusServer : IAsyncDisposable
             "Install it: apt-get install -y prometheus (.ci/run does this when it is missing).");
     }
 
+    private Task<HttpResponseMessage> GetAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(BaseAddress, path));
+        if (_authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", _authorization);
+        }
+
+        return Http.SendAsync(request);
+    }
+
     private async Task WaitUntilReadyAsync()
     {
         var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
@@ -170,7 +212,7 @@ public sealed class PrometheusServer : IAsyncDisposable
 
             try
             {
-                using var ready = await Http.GetAsync(new Uri(BaseAddress, "-/ready"));
+                using var ready = await GetAsync("-/ready");
                 if (ready.IsSuccessStatusCode)
                 {
                     return;
