@@ -1,5 +1,6 @@
 using ChangeGuard.Core.Budget;
 using ChangeGuard.Sae.Configuration;
+using ChangeGuard.Testing.Options;
 
 namespace ChangeGuard.Benchmarks.Budget;
 
@@ -16,7 +17,7 @@ public static class PlannerPrediction
     {
         var options = new SaeClientOptions();
         options.Budget.CallsPerMinute = BudgetScale.BudgetPerMinute;
-        var planner = new PollPlanner(new FixedOptionsMonitor<SaeClientOptions>(options), TimeProvider.System);
+        var planner = new PollPlanner(new StaticOptionsMonitor<SaeClientOptions>(options), TimeProvider.System);
         var normal = BudgetScale.PollInterval;
         var elevated = BudgetScale.PollInterval;
 

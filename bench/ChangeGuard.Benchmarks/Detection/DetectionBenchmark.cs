@@ -53,11 +53,11 @@ public sealed class DetectionBenchmark
         }
 
         var outcomes = new Dictionary<string, WatchOutcome>(StringComparer.Ordinal);
-        await BoundedWait.UntilAsync(() =>
+        await BoundedWait.UntilAsync(async () =>
         {
             foreach (var (_, order) in bad.Concat(healthy))
             {
-                if (!outcomes.ContainsKey(order) && engine.Watches.GetAsync(order, cancellationToken).GetAwaiter().GetResult() is { HasEnded: true } view)
+                if (!outcomes.ContainsKey(order) && await engine.Watches.GetAsync(order, cancellationToken).ConfigureAwait(false) is { HasEnded: true } view)
                 {
                     outcomes[order] = view.Outcome?.Outcome ?? WatchOutcome.AbortFailed;
                 }
@@ -117,29 +117,19 @@ public sealed class DetectionBenchmark
 
     private static IEnumerable<Figure> Calls(string group, IReadOnlyList<RequestLogEntry> calls, IReadOnlyList<(string App, string Order)> watches)
     {
-        var perWatch = new List<int>();
-        var polls = 0;
-        var total = 0;
-        foreach (var (app, order) in watches)
-        {
-            var mine = calls.Where(c => CallLogStats.OrderOf(c) == order || (c.Parameters.TryGetValue("AppId", out var a) && a == app)).ToArray();
-            perWatch.Add(mine.Length);
-            total += mine.Length;
-            polls += mine.Count(c => c.Action == "DescribeChangeOrder");
-        }
-
-        perWatch.Sort();
+        // Each call belongs to the watch whose change order or app it names; read every watch's share once.
+        var mine = watches.Select(w => calls.Where(c => CallLogStats.OrderOf(c) == w.Order || c.Parameters.GetValueOrDefault("AppId") == w.App).ToArray()).ToArray();
+        var total = mine.Sum(m => m.Length);
+        var polls = mine.Sum(m => m.Count(c => c.Action == "DescribeChangeOrder"));
+        var perWatch = mine.Select(m => (double)m.Length).ToList();
+        var count = Math.Max(1, watches.Count);
         yield return new Figure(group, "per-poll", Math.Round((double)total / Math.Max(1, polls), 2), "calls/poll");
-        yield return new Figure(group, "per-lifecycle-p50", Percentile.Of(perWatch.Select(c => (double)c).ToList(), 50), "calls/watch");
-        yield return new Figure(group, "per-lifecycle-max", perWatch.Count > 0 ? perWatch[^1] : 0, "calls/watch");
-        yield return new Figure(group, "polls-mean", Math.Round((double)polls / Math.Max(1, watches.Count), 1), "polls/watch");
-        foreach (var action in calls.Select(c => c.Action).Distinct().Order(StringComparer.Ordinal))
+        yield return new Figure(group, "per-lifecycle-p50", Percentile.Of(perWatch, 50), "calls/watch");
+        yield return new Figure(group, "per-lifecycle-max", perWatch.Count > 0 ? perWatch.Max() : 0, "calls/watch");
+        yield return new Figure(group, "polls-mean", Math.Round((double)polls / count, 1), "polls/watch");
+        foreach (var action in mine.SelectMany(m => m).GroupBy(c => c.Action, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var count = watches.Sum(w => calls.Count(c => c.Action == action && (CallLogStats.OrderOf(c) == w.Order || (c.Parameters.TryGetValue("AppId", out var a) && a == w.App))));
-            if (count > 0)
-            {
-                yield return new Figure(group, action, Math.Round((double)count / Math.Max(1, watches.Count), 2), "calls/watch");
-            }
+            yield return new Figure(group, action.Key, Math.Round((double)action.Count() / count, 2), "calls/watch");
         }
     }
 

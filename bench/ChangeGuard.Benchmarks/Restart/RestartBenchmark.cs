@@ -6,6 +6,7 @@ using ChangeGuard.Benchmarks.Engine;
 using ChangeGuard.Simulator;
 using ChangeGuard.Simulator.Api;
 using ChangeGuard.Simulator.Scenarios;
+using ChangeGuard.Testing;
 using ChangeGuard.Testing.Processes;
 
 namespace ChangeGuard.Benchmarks.Restart;
@@ -39,8 +40,9 @@ public sealed class RestartBenchmark
     {
         await using var azurite = await AzuriteProcess.StartAsync(cancellationToken).ConfigureAwait(false);
         await using var simulator = await SaeSimulatorServer.StartAsync(new SimulatorOptions { Port = 0, Scenario = Scenario() }, cancellationToken).ConfigureAwait(false);
-        var environment = Environment(simulator, azurite);
-        var port = ServeProcess.FreePort();
+        var environment = ServeProcess.AzureStorageEnvironment(
+            simulator.BaseAddress, simulator.Options.AccessKeyId, simulator.Options.AccessKeySecret, azurite.ConnectionString, "restartbench", "restart-bench");
+        var port = LoopbackPorts.Free();
         var orders = Enumerable.Range(0, Watches).Select(Order).ToArray();
 
         Console.WriteLine($"Restart: {Watches} watches every {PollInterval.TotalSeconds:0} s on Azurite...");
@@ -60,7 +62,7 @@ public sealed class RestartBenchmark
             }
         }
 
-        var steady = await BoundedWait.UntilAsync(() => PolledSince(simulator.Log, DateTimeOffset.MinValue).Values.Count(c => c >= 2) == Watches, ResumeLimit, cancellationToken).ConfigureAwait(false);
+        var steady = await BoundedWait.UntilAsync(() => PolledSince(simulator.Log, DateTimeOffset.MinValue).Values.Count(p => p.Count >= 2) == Watches, ResumeLimit, cancellationToken).ConfigureAwait(false);
         Console.WriteLine($"Restart:   every watch has polled twice: {steady}; killing the server...");
         first.Kill();
         await first.DisposeAsync().ConfigureAwait(false);
@@ -74,7 +76,7 @@ public sealed class RestartBenchmark
         await using var second = await ServeProcess.StartAsync(port, [], environment, cancellationToken).ConfigureAwait(false);
         var answering = clock.Elapsed;
         await BoundedWait.UntilAsync(() => PolledSince(simulator.Log, restartedAt).Count == Watches, ResumeLimit, cancellationToken).ConfigureAwait(false);
-        var resumed = FirstPollsSince(simulator.Log, restartedAt).Select(at => (at - restartedAt).TotalSeconds).Order().ToArray();
+        var resumed = PolledSince(simulator.Log, restartedAt).Values.Select(p => (p.First - restartedAt).TotalSeconds).Order().ToArray();
         Console.WriteLine($"Restart:   {resumed.Length} of {Watches} resumed; stopping gracefully...");
 
         var stopping = Stopwatch.StartNew();
@@ -131,27 +133,10 @@ public sealed class RestartBenchmark
         ],
     };
 
-    private static Dictionary<string, string> Environment(RunningSimulator simulator, AzuriteProcess azurite) => new()
-    {
-        ["Sae__Endpoint"] = simulator.BaseAddress.ToString(),
-        ["Sae__AccessKeyId"] = simulator.Options.AccessKeyId,
-        ["Sae__AccessKeySecret"] = simulator.Options.AccessKeySecret,
-        ["Sae__Budget__CallsPerMinute"] = "0",
-        ["ChangeGuard__Engine__Store"] = "AzureStorage",
-        ["ChangeGuard__Engine__StorageConnection"] = azurite.ConnectionString,
-        ["ChangeGuard__Engine__TaskHub"] = "restartbench",
-        ["ChangeGuard__Engine__WorkerId"] = "restart-bench",
-    };
-
-    private static Dictionary<string, int> PolledSince(RequestLog log, DateTimeOffset since) =>
+    /// <summary>Per change order polled after <paramref name="since"/>: how often, and when first.</summary>
+    private static Dictionary<string, (int Count, DateTimeOffset First)> PolledSince(RequestLog log, DateTimeOffset since) =>
         log.Read("DescribeChangeOrder")
             .Where(e => e.At > since && CallLogStats.OrderOf(e) is not null)
             .GroupBy(e => CallLogStats.OrderOf(e)!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-
-    private static IEnumerable<DateTimeOffset> FirstPollsSince(RequestLog log, DateTimeOffset since) =>
-        log.Read("DescribeChangeOrder")
-            .Where(e => e.At > since && CallLogStats.OrderOf(e) is not null)
-            .GroupBy(e => CallLogStats.OrderOf(e)!, StringComparer.Ordinal)
-            .Select(g => g.Min(e => e.At));
+            .ToDictionary(g => g.Key, g => (g.Count(), g.Min(e => e.At)), StringComparer.Ordinal);
 }

@@ -28,19 +28,17 @@ public sealed class DurableServeFixture : IAsyncLifetime
     public static string AppOf(int run) => "app-durable-" + run.ToString("00", CultureInfo.InvariantCulture);
 
     /// <summary>Settings for a serve process on task hub <paramref name="taskHub"/>: environment variables, never arguments.</summary>
-    public IReadOnlyDictionary<string, string> Environment(string taskHub) => new Dictionary<string, string>
+    public IReadOnlyDictionary<string, string> Environment(string taskHub)
     {
-        ["Sae__Endpoint"] = Simulator.BaseAddress.ToString(),
-        ["Sae__AccessKeyId"] = Simulator.Simulator.Options.AccessKeyId,
-        ["Sae__AccessKeySecret"] = Simulator.Simulator.Options.AccessKeySecret,
-        ["Sae__Budget__CallsPerMinute"] = "0",
-        ["ChangeGuard__Engine__Store"] = "AzureStorage",
-        ["ChangeGuard__Engine__StorageConnection"] = Azurite.ConnectionString,
-        ["ChangeGuard__Engine__TaskHub"] = taskHub,
-        ["ChangeGuard__Engine__WorkerId"] = "durable-serve-test",
-        ["ChangeGuard__Engine__MaxQueuePollingInterval"] = "00:00:00.500",
-        ["ChangeGuard__Engine__MessageVisibilityTimeout"] = "00:00:05",
-    };
+        var environment = ServeProcess.AzureStorageEnvironment(
+            Simulator.BaseAddress, Simulator.Simulator.Options.AccessKeyId, Simulator.Simulator.Options.AccessKeySecret,
+            Azurite.ConnectionString, taskHub, "durable-serve-test");
+
+        // Quick enough for a test: idle queues read twice a second, a dead process's messages back after 5 s.
+        environment["ChangeGuard__Engine__MaxQueuePollingInterval"] = "00:00:00.500";
+        environment["ChangeGuard__Engine__MessageVisibilityTimeout"] = "00:00:05";
+        return environment;
+    }
 
     /// <inheritdoc />
     public async Task InitializeAsync()

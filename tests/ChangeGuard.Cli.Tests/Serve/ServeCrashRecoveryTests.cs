@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using ChangeGuard.Simulator.Api;
 using ChangeGuard.Simulator.Scenarios;
+using ChangeGuard.Testing;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Processes;
 
@@ -33,7 +34,7 @@ public sealed class ServeCrashRecoveryTests(DurableServeFixture fixture) : IClas
         var app = DurableServeFixture.AppOf(run);
         var order = "co-durable-" + run.ToString("00", CultureInfo.InvariantCulture);
         var environment = fixture.Environment("crash" + run.ToString(CultureInfo.InvariantCulture));
-        var port = ServeProcess.FreePort();
+        var port = LoopbackPorts.Free();
         fixture.Simulator.Simulator.World.CreateChangeOrder(new ChangeOrderDefinition
         {
             ChangeOrderId = order,
@@ -73,7 +74,7 @@ public sealed class ServeCrashRecoveryTests(DurableServeFixture fixture) : IClas
         var app = DurableServeFixture.AppOf(DurableServeFixture.Apps - 1);
         const string order = "co-durable-terminate";
         var environment = fixture.Environment("terminate");
-        var port = ServeProcess.FreePort();
+        var port = LoopbackPorts.Free();
         fixture.Simulator.Simulator.World.CreateChangeOrder(new ChangeOrderDefinition
         {
             ChangeOrderId = order,

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ChangeGuard.Core.Notifications;
+using ChangeGuard.Testing;
 
 namespace ChangeGuard.Core.Tests.Notifications;
 
@@ -35,13 +36,7 @@ public sealed partial class NotificationDocsTests
 
     private static IReadOnlyDictionary<string, string> ReadSamples()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ChangeGuard.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var text = File.ReadAllText(Path.Combine(directory!.FullName, "docs", "notifications.md")).ReplaceLineEndings("\n");
+        var text = RepositoryFiles.ReadDocument("notifications.md");
         return Sample().Matches(text).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["body"].Value);
     }
 

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using ChangeGuard.Core.Json;
 using ChangeGuard.Core.Signals;
 using ChangeGuard.Core.Watching;
+using ChangeGuard.Testing;
 
 namespace ChangeGuard.Core.Tests.Signals;
 
@@ -29,13 +30,7 @@ public sealed partial class SignalDocsExampleTests
 
     private static IReadOnlyList<string> JsonBlocks()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ChangeGuard.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var text = File.ReadAllText(Path.Combine(directory!.FullName, "docs", "signals.md")).ReplaceLineEndings("\n");
+        var text = RepositoryFiles.ReadDocument("signals.md");
         return Block().Matches(text).Select(m => m.Groups["body"].Value).ToArray();
     }
 

@@ -1,4 +1,5 @@
 using ChangeGuard.Simulator.Scenarios;
+using ChangeGuard.Testing;
 using ChangeGuard.Testing.Engine;
 using ChangeGuard.Testing.Signals;
 
@@ -32,7 +33,7 @@ internal sealed class PrometheusWatch : IAsyncDisposable
     /// <summary>Starts everything; <paramref name="prometheusRunning"/> false configures a server that never starts.</summary>
     public static async Task<PrometheusWatch> StartAsync(Scenario scenario, SignalSettings? settings = null, bool prometheusRunning = true)
     {
-        var port = PrometheusServer.FreePort();
+        var port = LoopbackPorts.Free();
         var configured = (settings ?? new SignalSettings()).Prometheus("prom", PrometheusServer.AddressOf(port));
         var harness = await GuardHarness.StartAsync(scenario, configured.Build());
         if (!prometheusRunning)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ChangeGuard.Core.Signals;
 using ChangeGuard.Simulator.Scenarios;
+using ChangeGuard.Testing;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Engine;
 using ChangeGuard.Testing.Signals;
@@ -71,13 +72,7 @@ public sealed partial class SignalDocsTests
 
     private static Dictionary<string, string> DocumentedQueries()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ChangeGuard.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var text = File.ReadAllText(Path.Combine(directory!.FullName, "docs", "signals.md")).ReplaceLineEndings("\n");
+        var text = RepositoryFiles.ReadDocument("signals.md");
         return Query().Matches(text).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["body"].Value.Trim(), StringComparer.Ordinal);
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Core.Signals;
 using ChangeGuard.Simulator.Scenarios;
+using ChangeGuard.Testing;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Engine;
 using ChangeGuard.Testing.Signals;
@@ -24,7 +25,7 @@ public sealed class SignalSecretTests
                 .WithProbe(new ProbeAnswerDefinition { Json = JsonDocument.Parse("""{"ok":false}""").RootElement.Clone() })
                 .WithChangeOrder("co-1", o => o with { Batches = [ChangeOrders.Batch(2, 600)] }))
             .Build();
-        var closed = new Uri("http://127.0.0.1:" + PrometheusServer.FreePort() + "/");
+        var closed = new Uri("http://127.0.0.1:" + LoopbackPorts.Free() + "/");
         var settings = new SignalSettings()
             .Secret("probe-token", SignalSettings.ProbeToken)
             .Prometheus("arms-v2", closed, "LTAI-recognisable-id", SignalSettings.PrometheusPassword)

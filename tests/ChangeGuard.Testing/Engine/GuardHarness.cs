@@ -77,20 +77,13 @@ public sealed class GuardHarness : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(values);
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Information).AddProvider(logs);
         builder.Services.AddChangeGuardCore(builder.Configuration);
-        builder.Services.AddInMemoryDurableTask(registry => registry.AddChangeGuardTasks(), new InMemoryDurableTaskOptions { Port = FreePort() });
+        builder.Services.AddInMemoryDurableTask(registry => registry.AddChangeGuardTasks(), new InMemoryDurableTaskOptions { Port = LoopbackPorts.Free() });
         var payloads = new RecordingDataConverter();
         builder.Services.Configure<Microsoft.DurableTask.Worker.DurableTaskWorkerOptions>(o => o.DataConverter = payloads);
         builder.Services.Configure<DurableTaskClientOptions>(o => o.DataConverter = payloads);
         var host = builder.Build();
         await host.StartAsync();
         return new GuardHarness(simulator, host, logs) { Payloads = payloads };
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Starts a watch with a fast test policy unless the request says otherwise.</summary>

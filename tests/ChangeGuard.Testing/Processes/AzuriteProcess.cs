@@ -38,7 +38,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
     public static async Task<AzuriteProcess> StartAsync(CancellationToken cancellationToken = default)
     {
         var executable = Locate();
-        var ports = new[] { FreePort(), FreePort(), FreePort() };
+        var ports = new[] { LoopbackPorts.Free(), LoopbackPorts.Free(), LoopbackPorts.Free() };
         var start = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
@@ -84,7 +84,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
     public static string Locate()
     {
         var candidates = new List<string>();
-        if (RepositoryRoot() is { } root)
+        if (RepositoryFiles.Root() is { } root)
         {
             candidates.Add(Path.Combine(root, "tools", "azurite", "node_modules", ".bin", "azurite"));
         }
@@ -117,26 +117,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
 
         _process.Dispose();
-    }
-
-    private static string? RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ChangeGuard.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return null;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static bool Accepts(int port)

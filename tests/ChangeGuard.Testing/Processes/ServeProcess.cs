@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace ChangeGuard.Testing.Processes;
@@ -49,13 +47,22 @@ public sealed class ServeProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>A free loopback port to serve on.</summary>
-    public static int FreePort()
+    /// <summary>
+    /// The environment of a <c>serve</c> on the Azure Storage store: SAE at <paramref name="saeEndpoint"/> with the
+    /// given key pair and no call budget, the store at <paramref name="storageConnection"/>, one task hub, one worker.
+    /// </summary>
+    public static Dictionary<string, string> AzureStorageEnvironment(
+        Uri saeEndpoint, string accessKeyId, string accessKeySecret, string storageConnection, string taskHub, string workerId) => new()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+        ["Sae__Endpoint"] = saeEndpoint?.ToString() ?? throw new ArgumentNullException(nameof(saeEndpoint)),
+        ["Sae__AccessKeyId"] = accessKeyId,
+        ["Sae__AccessKeySecret"] = accessKeySecret,
+        ["Sae__Budget__CallsPerMinute"] = "0",
+        ["ChangeGuard__Engine__Store"] = "AzureStorage",
+        ["ChangeGuard__Engine__StorageConnection"] = storageConnection,
+        ["ChangeGuard__Engine__TaskHub"] = taskHub,
+        ["ChangeGuard__Engine__WorkerId"] = workerId,
+    };
 
     /// <summary>
     /// Starts <c>serve</c> on <paramref name="port"/> with <paramref name="arguments"/> after <c>--urls</c>, settings

@@ -37,14 +37,6 @@ public sealed class PrometheusServer : IAsyncDisposable
     /// <summary>Where the HTTP API listens, such as <c>http://127.0.0.1:39123/</c>.</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>A free loopback port, to configure ChangeGuard before the server starts.</summary>
-    public static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     /// <summary>The address a server on <paramref name="port"/> will have.</summary>
     public static Uri AddressOf(int port) => new($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
 
@@ -57,7 +49,7 @@ public sealed class PrometheusServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(target);
         var binary = Binary();
-        var listen = port ?? FreePort();
+        var listen = port ?? LoopbackPorts.Free();
         var folder = Directory.CreateTempSubdirectory("changeguard-prometheus-").FullName;
         var config = Path.Combine(folder, "prometheus.yml");
         await File.WriteAllTextAsync(config, $"""
