@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChangeGuard.Core.Notifications.Signing;
 
@@ -23,14 +22,13 @@ public sealed class DingTalkFormatter : INotificationFormatter
     {
         ArgumentNullException.ThrowIfNull(watchEvent);
         ArgumentNullException.ThrowIfNull(channel);
-        var body = MessageFit.Fit(watchEvent, MaxBodyBytes, e => JsonSerializer.SerializeToUtf8Bytes(Render(e), EventText.Json));
         var url = new Uri(channel.Url!, UriKind.Absolute);
         if (!string.IsNullOrEmpty(channel.Secret))
         {
             url = DingTalkSignature.SignUrl(url, channel.Secret, now.ToUnixTimeMilliseconds());
         }
 
-        return new NotificationMessage(url, body, "application/json", new Dictionary<string, string>());
+        return MessageFit.Json(url, watchEvent, MaxBodyBytes, Render);
     }
 
     private static JsonObject Render(WatchEvent e)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChangeGuard.Core.Notifications.Signing;
 
@@ -24,8 +23,7 @@ public sealed class FeishuFormatter : INotificationFormatter
         ArgumentNullException.ThrowIfNull(watchEvent);
         ArgumentNullException.ThrowIfNull(channel);
         var timestamp = now.ToUnixTimeSeconds();
-        var body = MessageFit.Fit(watchEvent, MaxBodyBytes, e => JsonSerializer.SerializeToUtf8Bytes(Render(e, channel.Secret, timestamp), EventText.Json));
-        return new NotificationMessage(new Uri(channel.Url!, UriKind.Absolute), body, "application/json", new Dictionary<string, string>());
+        return MessageFit.Json(new Uri(channel.Url!, UriKind.Absolute), watchEvent, MaxBodyBytes, e => Render(e, channel.Secret, timestamp));
     }
 
     private static JsonObject Render(WatchEvent e, string? secret, long timestamp)

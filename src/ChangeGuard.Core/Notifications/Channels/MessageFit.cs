@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using ChangeGuard.Core.Health;
 
 namespace ChangeGuard.Core.Notifications.Channels;
@@ -8,6 +10,13 @@ namespace ChangeGuard.Core.Notifications.Channels;
 /// </summary>
 internal static class MessageFit
 {
+    /// <summary>
+    /// A chat message: the event rendered as JSON by <paramref name="render"/>, shortened until it fits in
+    /// <paramref name="maxBytes"/>, posted to <paramref name="url"/> with no headers of its own.
+    /// </summary>
+    public static NotificationMessage Json(Uri url, WatchEvent watchEvent, int maxBytes, Func<WatchEvent, JsonNode> render) =>
+        new(url, Fit(watchEvent, maxBytes, e => JsonSerializer.SerializeToUtf8Bytes(render(e), EventText.Json)), "application/json", new Dictionary<string, string>());
+
     /// <summary>The first rendering of the event, or of a shortened event, that fits in <paramref name="maxBytes"/>.</summary>
     public static byte[] Fit(WatchEvent watchEvent, int maxBytes, Func<WatchEvent, byte[]> render)
     {

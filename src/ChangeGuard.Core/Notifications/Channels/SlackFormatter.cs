@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace ChangeGuard.Core.Notifications.Channels;
@@ -23,8 +22,7 @@ public sealed class SlackFormatter : INotificationFormatter
     {
         ArgumentNullException.ThrowIfNull(watchEvent);
         ArgumentNullException.ThrowIfNull(channel);
-        var body = MessageFit.Fit(watchEvent, MaxBodyBytes, e => JsonSerializer.SerializeToUtf8Bytes(Render(e), EventText.Json));
-        return new NotificationMessage(new Uri(channel.Url!, UriKind.Absolute), body, "application/json", new Dictionary<string, string>());
+        return MessageFit.Json(new Uri(channel.Url!, UriKind.Absolute), watchEvent, MaxBodyBytes, Render);
     }
 
     private static JsonObject Render(WatchEvent e)
