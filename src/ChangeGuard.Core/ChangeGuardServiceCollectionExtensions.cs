@@ -86,6 +86,7 @@ public static class ChangeGuardServiceCollectionExtensions
         services.TryAddSingleton<HttpProbeReader>();
         services.TryAddSingleton<SignalReader>();
         services.TryAddTransient<ReadSignalsActivity>();
+        services.TryAddSingleton<ChangeOrderCheck>();
         services.TryAddSingleton<WatchApiFactory>();
         services.TryAddSingleton(sp => new RollbackGuard(
             sp.GetRequiredService<ISaeClient>(),
@@ -115,11 +116,12 @@ public sealed class WatchApiFactory(
     IOptions<ChangeGuardOptions> options,
     ISaeCredentialSource credentials,
     IOptions<NotificationOptions>? notifications = null,
-    IOptions<SignalOptions>? signals = null)
+    IOptions<SignalOptions>? signals = null,
+    ChangeOrderCheck? check = null)
 {
     /// <summary>A watch API over the given client.</summary>
     public WatchApi Create(DurableTaskClient client) =>
-        new(client, options.Value.Policy, credentials, options.Value.PollsPerGeneration, notifications?.Value, signals?.Value);
+        new(client, options.Value.Policy, credentials, options.Value.PollsPerGeneration, notifications?.Value, signals?.Value, check);
 }
 
 internal sealed partial class ChangeGuardOptionsValidator(IOptions<SignalOptions>? signals = null) : IValidateOptions<ChangeGuardOptions>

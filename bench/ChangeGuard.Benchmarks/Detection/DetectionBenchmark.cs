@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ChangeGuard.Benchmarks.Budget;
 using ChangeGuard.Benchmarks.Engine;
 using ChangeGuard.Cli.Engine;
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Core.Policy;
 using ChangeGuard.Simulator;

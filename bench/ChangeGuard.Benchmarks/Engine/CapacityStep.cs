@@ -1,4 +1,5 @@
 using System.Runtime;
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Orchestration;
 
 namespace ChangeGuard.Benchmarks.Engine;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Policy;
 using ChangeGuard.Core.Watching;
 

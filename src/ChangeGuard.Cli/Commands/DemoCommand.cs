@@ -1,6 +1,7 @@
 using ChangeGuard.Cli.Engine;
 using ChangeGuard.Cli.Output;
 using ChangeGuard.Cli.Parsing;
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Core.Policy;
 using ChangeGuard.Core.Signals;
@@ -96,7 +97,7 @@ public sealed class DemoCommand : ICliCommand
         };
 
         var start = await engine.Watches.StartAsync(request, cancellationToken).ConfigureAwait(false);
-        if (start.Status == StartWatchStatus.Invalid)
+        if (start.Status is StartWatchStatus.Invalid or StartWatchStatus.NotFound)
         {
             throw new CliUsageException(string.Join("; ", start.Errors.Select(e => $"{e.Field} {e.Message}")));
         }
@@ -148,8 +149,9 @@ public sealed class DemoCommand : ICliCommand
         var fault = simulator.World.FaultAppearsAt(order);
         if (fault is { } faultAt && result is not null)
         {
-            var detectedAfter = result.Timeline.Count(d => d.At >= faultAt && d.Poll > 0 && d.Action is not ("abort accepted (attempt 1)"));
-            var decided = result.Timeline.LastOrDefault(d => d.Action.StartsWith("abort", StringComparison.Ordinal))?.At ?? result.EndedAt;
+            var detectedAfter = result.Timeline.Count(d => d.At >= faultAt && d.Poll > 0 && d.Action is WatchAction.Continue or WatchAction.Abort);
+            var decided = result.Timeline.LastOrDefault(d => d.Action is WatchAction.Abort or WatchAction.AbortRetry or WatchAction.AbortAccepted
+                or WatchAction.AbortApplied or WatchAction.AbortFailed)?.At ?? result.EndedAt;
             console.Out.WriteLine($"  fault         appeared +{(faultAt - started).TotalSeconds:0.0}s after the watch started; detected after {Math.Max(1, detectedAfter)} poll(s), {(decided - faultAt).TotalSeconds:0.0}s later");
         }
         else

@@ -2,8 +2,10 @@ using System.Text.Json;
 using ChangeGuard.Cli.Parsing;
 using ChangeGuard.Core;
 using ChangeGuard.Core.Activities;
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Health;
 using ChangeGuard.Core.Json;
+using ChangeGuard.Core.Measurements;
 using ChangeGuard.Core.Policy;
 using ChangeGuard.Core.Signals;
 using ChangeGuard.Sae;
@@ -90,17 +92,24 @@ public sealed class StatusCommand : ICliCommand
             .ReadAsync(new ReadHealthRequest(region, appId, changeOrderId, null), cancellationToken).ConfigureAwait(false);
         if (read.Snapshot is not { } snapshot)
         {
-            throw new SaeException("DescribeChangeOrder", read.Failure!.Kind, null, read.Failure.Code, read.Failure.Message, read.Failure.RequestId);
+            var error = read.Error!;
+            throw error.Class == ErrorClass.Permanent ? new CliUsageException($"SAE refuses to read change order {changeOrderId}: {error.Message}") : new InvalidOperationException($"SAE could not be read: {error.Message}");
         }
 
-        var verdict = HealthEvaluator.Evaluate(snapshot, policy, RestartBaseline.Empty);
-        IReadOnlyList<SignalReading> signals = policy.Signals.Count == 0
-            ? []
-            : await provider.GetRequiredService<SignalReader>()
-                .ReadAsync(new SignalContext(region, appId, changeOrderId, snapshot.Order.AppName), policy.Signals, cancellationToken).ConfigureAwait(false);
+        // The preview is the assessor's answer to the first poll of a watch that started with the order (so no restart
+        // baseline: restarts count since each new instance started), judging exactly as a watch would.
+        var now = DateTimeOffset.UtcNow;
+        var watch = new WatchContext(new WatchTarget(region, appId, changeOrderId), policy, snapshot.Order.StartedAt ?? now);
+        IReadOnlyList<SignalMeasurement>? measured = policy.Signals.Count > 0
+            ? await provider.GetRequiredService<SignalReader>()
+                .ReadAsync(new SignalContext(region, appId, changeOrderId, snapshot.Order.AppName), policy.Signals, cancellationToken).ConfigureAwait(false)
+            : null;
+        var assessment = Assessor.Assess(watch, WatchState.Initial, new PollMeasurements(read, measured), now);
+        var verdict = assessment.Instances;
+        var signals = assessment.Signals;
         if (args.Has("--json"))
         {
-            console.Out.WriteLine(JsonSerializer.Serialize(new { snapshot, verdict, signals, saeCalls = read.SaeCalls }, new JsonSerializerOptions(ChangeGuardJson.Options) { WriteIndented = true }));
+            console.Out.WriteLine(JsonSerializer.Serialize(new { snapshot, verdict, signals, decision = assessment.Decision, saeCalls = read.SaeCalls }, new JsonSerializerOptions(ChangeGuardJson.Options) { WriteIndented = true }));
             return ExitCodes.Succeeded;
         }
 
@@ -125,6 +134,7 @@ public sealed class StatusCommand : ICliCommand
             console.Out.WriteLine($"  signal        {signal.Name}: {signal.Outcome}, {signal.Detail}");
         }
 
+        console.Out.WriteLine($"  a watch would {assessment.Decision.ActionText}");
         console.Out.WriteLine($"  SAE calls     {read.SaeCalls}");
         return ExitCodes.Succeeded;
     }

@@ -1,3 +1,4 @@
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Core.Watching;
 using ChangeGuard.Sae.Models.ChangeOrders;
@@ -9,7 +10,8 @@ public static class OutcomeExitCode
 {
     /// <summary>
     /// 0 succeeded, stopped, or a dry run (which never acts); 3 aborted, or ended failed on its own; 4 abort failed;
-    /// 1 when the orchestration itself failed.
+    /// 2 when SAE refused for good to let the order be watched (an unknown order, another app's, no permission: the
+    /// input or the credentials are wrong); 1 when the orchestration itself failed.
     /// </summary>
     public static int For(WatchView view)
     {
@@ -24,6 +26,7 @@ public static class OutcomeExitCode
             WatchOutcome.Succeeded or WatchOutcome.Stopped or WatchOutcome.DryRunWouldAbort => ExitCodes.Succeeded,
             WatchOutcome.Aborted => ExitCodes.Aborted,
             WatchOutcome.AbortFailed => ExitCodes.AbortFailed,
+            WatchOutcome.Unwatchable => ExitCodes.BadInput,
             WatchOutcome.AlreadyEnded => result.FinalStatus == ChangeOrderStatus.Succeeded ? ExitCodes.Succeeded : ExitCodes.Aborted,
             _ => ExitCodes.Error,
         };

@@ -1,3 +1,4 @@
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Health;
 using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Core.Watching;
@@ -10,7 +11,7 @@ namespace ChangeGuard.Cli.Output;
 /// </summary>
 public sealed class ProgressPrinter(CliConsole console, DateTimeOffset origin)
 {
-    private readonly HashSet<(DateTimeOffset, int, string)> _printed = [];
+    private readonly HashSet<(DateTimeOffset, int, WatchAction, string)> _printed = [];
 
     /// <summary>Polls the watch until it ends, printing new decisions; null if the orchestration itself failed.</summary>
     public async Task<WatchView> FollowAsync(WatchApi watches, string changeOrderId, CancellationToken cancellationToken)
@@ -38,14 +39,14 @@ public sealed class ProgressPrinter(CliConsole console, DateTimeOffset origin)
     {
         foreach (var decision in decisions.OrderBy(d => d.At))
         {
-            if (!_printed.Add((decision.At, decision.Poll, decision.Action)))
+            if (!_printed.Add((decision.At, decision.Poll, decision.Action, decision.ActionText)))
             {
                 continue;
             }
 
             var offset = (decision.At - origin).TotalSeconds;
             var verdict = Style.Verdict(console, decision.Verdict);
-            console.Out.WriteLine($"  +{offset,5:0.0}s  poll {decision.Poll,-3} {verdict}  {decision.Reason}  → {decision.Action}");
+            console.Out.WriteLine($"  +{offset,5:0.0}s  poll {decision.Poll,-3} {verdict}  {decision.Reason}  → {decision.ActionText}");
         }
     }
 }

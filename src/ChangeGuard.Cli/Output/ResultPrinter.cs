@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Json;
 using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Core.Watching;
@@ -68,6 +69,7 @@ public static class ResultPrinter
             WatchOutcome.Stopped => "stopped watching",
             WatchOutcome.AbortFailed => "abort failed",
             WatchOutcome.DryRunWouldAbort => "dry run: would have aborted",
+            WatchOutcome.Unwatchable => "cannot be watched: the change order was left alone",
             _ => result.Outcome.ToString(),
         };
     }

@@ -1,3 +1,4 @@
+using ChangeGuard.Core.Measurements;
 using Microsoft.DurableTask;
 
 namespace ChangeGuard.Core.Activities;

@@ -1,13 +1,16 @@
+using ChangeGuard.Core.Measurements;
 using ChangeGuard.Sae;
 using ChangeGuard.Sae.Budget;
 using ChangeGuard.Sae.Errors;
+using ChangeGuard.Sae.Models.ChangeOrders;
 using Microsoft.Extensions.Logging;
 
 namespace ChangeGuard.Core.Activities;
 
 /// <summary>
-/// Sends one AbortChangeOrder and classifies the answer. Idempotent: if a redelivered attempt meets
-/// <c>Application.ChangerOrder.Not.Running</c>, it reads the order and reports where it stands.
+/// Sends one AbortChangeOrder and reports what SAE now says: the answer's class and, when the answer alone does not
+/// tell whether the abort took effect (not running, no answer, a malformed answer, an error code in a 200, a resent
+/// request), the order's status read right after. Idempotent: running it again reads the order again.
 /// </summary>
 public sealed partial class ChangeOrderAborter(ISaeClient sae, ILogger<ChangeOrderAborter> logger)
 {
@@ -20,41 +23,53 @@ public sealed partial class ChangeOrderAborter(ISaeClient sae, ILogger<ChangeOrd
         {
             var result = await sae.AbortChangeOrderAsync(request.RegionId, request.ChangeOrderId, request.Rollback, cancellationToken).ConfigureAwait(false);
             LogAccepted(logger, request.ChangeOrderId, request.Attempt, request.Rollback, result.RequestId);
-            return new AbortAttempt(AbortAttemptOutcome.Accepted, null, null, result.RequestId, 1);
-        }
-        catch (SaeException ex) when (ex.Kind == SaeErrorKind.NotRunning)
-        {
-            LogNotRunning(logger, request.ChangeOrderId, request.Attempt);
-            try
-            {
-                var order = await sae.DescribeChangeOrderAsync(request.RegionId, request.ChangeOrderId, cancellationToken).ConfigureAwait(false);
-                return new AbortAttempt(AbortAttemptOutcome.NotRunning, order.Status, SaeFailure.From(ex), ex.RequestId, 2);
-            }
-            catch (SaeException read)
-            {
-                return new AbortAttempt(AbortAttemptOutcome.NotRunning, null, SaeFailure.From(read), ex.RequestId, 2);
-            }
+            return new AbortAttempt(AbortAnswer.Accepted, null, null, result.RequestId, 1);
         }
         catch (SaeException ex)
         {
-            var outcome = ex.Kind is SaeErrorKind.ChangeInProgress or SaeErrorKind.Throttled or SaeErrorKind.Transient
-                ? AbortAttemptOutcome.Retry
-                : AbortAttemptOutcome.Fatal;
-            LogFailed(logger, request.ChangeOrderId, request.Attempt, ex.Kind, ex.Code);
-            return new AbortAttempt(outcome, null, SaeFailure.From(ex), ex.RequestId, 1);
+            var answer = AnswerOf(ex.Kind);
+            LogAnswered(logger, request.ChangeOrderId, request.Attempt, answer, ex.Kind, ex.Code);
+            if (answer is not (AbortAnswer.NotRunning or AbortAnswer.Unclear))
+            {
+                return new AbortAttempt(answer, null, SaeFailure.From(ex), ex.RequestId, 1);
+            }
+
+            var status = await ReadStatusAsync(request, cancellationToken).ConfigureAwait(false);
+            return new AbortAttempt(answer, status, SaeFailure.From(ex), ex.RequestId, 2);
         }
         catch (SaeConfigurationException ex)
         {
-            return new AbortAttempt(AbortAttemptOutcome.Fatal, null, SaeFailure.From(ex), null, 0);
+            return new AbortAttempt(AbortAnswer.Refused, null, SaeFailure.From(ex), null, 0);
+        }
+    }
+
+    /// <summary>The class of an abort's failed answer: clear ones as they are, anything else unclear.</summary>
+    public static AbortAnswer AnswerOf(SaeErrorKind kind) => kind switch
+    {
+        SaeErrorKind.NotRunning => AbortAnswer.NotRunning,
+        SaeErrorKind.ChangeInProgress => AbortAnswer.Busy,
+        SaeErrorKind.Throttled => AbortAnswer.Throttled,
+        _ when SaeErrorClassifier.IsPermanent(kind) => AbortAnswer.Refused,
+        _ => AbortAnswer.Unclear,
+    };
+
+    private async Task<ChangeOrderStatus?> ReadStatusAsync(AbortRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var order = await sae.DescribeChangeOrderAsync(request.RegionId, request.ChangeOrderId, cancellationToken).ConfigureAwait(false);
+            return order.Status;
+        }
+        catch (SaeException)
+        {
+            // Unreadable: the orchestration tries the abort again, which reads again if it is still unclear.
+            return null;
         }
     }
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Abort of change order {ChangeOrderId} accepted (attempt {Attempt}, rollback {Rollback}, request id {RequestId})")]
     private static partial void LogAccepted(ILogger logger, string changeOrderId, int attempt, bool rollback, string? requestId);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Change order {ChangeOrderId} is not running (abort attempt {Attempt})")]
-    private static partial void LogNotRunning(ILogger logger, string changeOrderId, int attempt);
-
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Abort of change order {ChangeOrderId} failed with {Kind} {Code} (attempt {Attempt})")]
-    private static partial void LogFailed(ILogger logger, string changeOrderId, int attempt, SaeErrorKind kind, string? code);
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Abort of change order {ChangeOrderId} answered {Answer}: {Kind} {Code} (attempt {Attempt})")]
+    private static partial void LogAnswered(ILogger logger, string changeOrderId, int attempt, AbortAnswer answer, SaeErrorKind kind, string? code);
 }

@@ -1,3 +1,4 @@
+using ChangeGuard.Core.Measurements;
 using ChangeGuard.Sae;
 using ChangeGuard.Sae.Budget;
 using ChangeGuard.Sae.Errors;

@@ -1,4 +1,5 @@
 using ChangeGuard.Core.Health;
+using ChangeGuard.Core.Measurements;
 using ChangeGuard.Sae;
 using ChangeGuard.Sae.Errors;
 using ChangeGuard.Sae.Models.Applications;
@@ -7,16 +8,17 @@ using ChangeGuard.Sae.Models.ChangeOrders;
 namespace ChangeGuard.Core.Activities;
 
 /// <summary>
-/// Reads one health snapshot from SAE with as few calls as the verdict needs: DescribeChangeOrder always; the
+/// Measures one health snapshot from SAE with as few calls as the assessor needs: DescribeChangeOrder always; the
 /// group once per watch; the instances only once a batch has started and the order is not over; DescribePipeline
-/// only when a batch failed. In steady state that is two calls.
+/// only when a batch failed. In steady state that is two calls. It judges nothing: each new instance is placed in the
+/// batch that created it, and a failure comes back as a measurement error with its class.
 /// </summary>
 public sealed class HealthReader(ISaeClient sae, TimeProvider time)
 {
     private const int PageSize = 100;
 
     /// <summary>Reads a snapshot; SAE failures come back as data, never as exceptions.</summary>
-    public async Task<HealthRead> ReadAsync(ReadHealthRequest request, CancellationToken cancellationToken = default)
+    public async Task<SaeMeasurement> ReadAsync(ReadHealthRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var calls = 0;
@@ -43,7 +45,7 @@ public sealed class HealthReader(ISaeClient sae, TimeProvider time)
             var needInstances = progress.AnyBatchStarted && !progress.Status.IsTerminal() && progress.Status != ChangeOrderStatus.WaitingForApproval;
             if (!needInstances)
             {
-                return new HealthRead(new HealthSnapshot(time.GetUtcNow(), progress, [], 0, failureReason, InstancesRead: false), null, groupId, calls);
+                return new SaeMeasurement(new HealthSnapshot(time.GetUtcNow(), progress, [], 0, failureReason, InstancesRead: false), null, groupId, calls);
             }
 
             if (groupId is null)
@@ -53,7 +55,7 @@ public sealed class HealthReader(ISaeClient sae, TimeProvider time)
                 groupId = groups.FirstOrDefault()?.GroupId;
                 if (groupId is null)
                 {
-                    return new HealthRead(new HealthSnapshot(time.GetUtcNow(), progress, [], 0, failureReason), null, null, calls);
+                    return new SaeMeasurement(new HealthSnapshot(time.GetUtcNow(), progress, [], 0, failureReason), null, null, calls);
                 }
             }
 
@@ -74,19 +76,30 @@ public sealed class HealthReader(ISaeClient sae, TimeProvider time)
             var snapshot = new HealthSnapshot(
                 time.GetUtcNow(),
                 progress,
-                belongs.Select(ToHealth).ToArray(),
+                belongs.Select(i => ToHealth(i, BatchOf(i, order.Pipelines))).ToArray(),
                 instances.Count - belongs.Count,
                 failureReason);
-            return new HealthRead(snapshot, null, groupId, calls);
+            return new SaeMeasurement(snapshot, null, groupId, calls);
         }
         catch (SaeException ex)
         {
-            return new HealthRead(null, SaeFailure.From(ex), groupId, calls);
+            return new SaeMeasurement(null, ErrorOf(SaeFailure.From(ex)), groupId, calls);
         }
         catch (SaeConfigurationException ex)
         {
-            return new HealthRead(null, SaeFailure.From(ex), groupId, calls);
+            return new SaeMeasurement(null, ErrorOf(SaeFailure.From(ex)), groupId, calls);
         }
+    }
+
+    /// <summary>
+    /// A failed SAE call as a measurement error: not found, no permission, an invalid parameter or credential are
+    /// permanent (reading again will not change them); everything else may pass.
+    /// </summary>
+    public static MeasurementError ErrorOf(SaeFailure failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        var detail = failure.RequestId is null ? failure.ToString() : $"{failure} (request id {failure.RequestId})";
+        return new MeasurementError(SaeErrorClassifier.IsPermanent(failure.Kind) ? ErrorClass.Permanent : ErrorClass.Transient, detail);
     }
 
     /// <summary>The order's progress in ChangeGuard's terms.</summary>
@@ -106,7 +119,8 @@ public sealed class HealthReader(ISaeClient sae, TimeProvider time)
             order.CreateTime,
             started,
             current >= 0 ? pipelines[current].StartTime : null,
-            string.IsNullOrWhiteSpace(order.AppName) ? null : order.AppName);
+            string.IsNullOrWhiteSpace(order.AppName) ? null : order.AppName,
+            string.IsNullOrWhiteSpace(order.AppId) ? null : order.AppId);
     }
 
     private static int IndexOf(IReadOnlyList<ChangeOrderPipeline> pipelines, Func<ChangeOrderPipeline, bool> match)
@@ -125,13 +139,36 @@ public sealed class HealthReader(ISaeClient sae, TimeProvider time)
     private static bool BelongsToChange(ApplicationInstance instance, DateTimeOffset? orderStartedAt) =>
         orderStartedAt is null || instance.CreateTimeStamp is null || instance.CreateTimeStamp >= orderStartedAt;
 
-    private static InstanceHealth ToHealth(ApplicationInstance instance)
+    /// <summary>
+    /// The batch (1-based) that created an instance: the latest batch that had started by the instance's creation time.
+    /// Null when the instance or the batches carry no times.
+    /// </summary>
+    private static int? BatchOf(ApplicationInstance instance, IReadOnlyList<ChangeOrderPipeline> pipelines)
+    {
+        if (instance.CreateTimeStamp is not { } created)
+        {
+            return null;
+        }
+
+        int? batch = null;
+        for (var i = 0; i < pipelines.Count; i++)
+        {
+            if (pipelines[i].StartTime is { } started && started <= created)
+            {
+                batch = i + 1;
+            }
+        }
+
+        return batch;
+    }
+
+    private static InstanceHealth ToHealth(ApplicationInstance instance, int? batch)
     {
         var condition = InstanceConditions.Classify(instance.InstanceContainerStatus, instance.InstanceHealthStatus);
         var detail = condition == InstanceCondition.Healthy
             ? null
             : $"{instance.InstanceContainerStatus}/{instance.InstanceHealthStatus}{(string.IsNullOrWhiteSpace(instance.UnhealthyMessage) ? string.Empty : ": " + instance.UnhealthyMessage)}";
         return new InstanceHealth(instance.InstanceId, instance.PackageVersion ?? instance.ImageUrl, condition,
-            instance.InstanceContainerRestarts, instance.CreateTimeStamp, detail);
+            instance.InstanceContainerRestarts, instance.CreateTimeStamp, detail, batch);
     }
 }

@@ -1,3 +1,4 @@
+using ChangeGuard.Core.Measurements;
 using ChangeGuard.Sae.Models.ChangeOrders;
 
 namespace ChangeGuard.Core.Activities;

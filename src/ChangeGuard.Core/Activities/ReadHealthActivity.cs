@@ -1,4 +1,5 @@
 using ChangeGuard.Core.Budget;
+using ChangeGuard.Core.Measurements;
 using ChangeGuard.Sae.Budget;
 using ChangeGuard.Sae.Models.ChangeOrders;
 using Microsoft.DurableTask;
@@ -6,36 +7,28 @@ using Microsoft.DurableTask;
 namespace ChangeGuard.Core.Activities;
 
 /// <summary>
-/// The activity a watch calls each poll: reads SAE (so running it twice is harmless) at the watch's priority, and
-/// asks the <see cref="PollPlanner"/> how long to wait before the next poll.
+/// The activity a watch calls each poll: measures SAE (so running it twice is harmless) at the priority the assessor
+/// planned, and asks the <see cref="PollPlanner"/> how long the call budget advises waiting before the next poll.
 /// </summary>
 [DurableTask(nameof(ReadHealthActivity))]
-public sealed class ReadHealthActivity(HealthReader reader, PollPlanner planner, TimeProvider time) : TaskActivity<ReadHealthRequest, HealthRead>
+public sealed class ReadHealthActivity(HealthReader reader, PollPlanner planner) : TaskActivity<ReadHealthRequest, SaeMeasurement>
 {
     /// <inheritdoc />
-    public override async Task<HealthRead> RunAsync(TaskActivityContext context, ReadHealthRequest input)
+    public override async Task<SaeMeasurement> RunAsync(TaskActivityContext context, ReadHealthRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        HealthRead read;
+        SaeMeasurement read;
         using (SaeCallScope.With(input.Elevated ? SaeCallPriority.Elevated : SaeCallPriority.Normal))
         {
             read = await reader.ReadAsync(input).ConfigureAwait(false);
         }
 
-        if (read.Snapshot?.Order.Status.IsTerminal() == true)
+        if (read.Snapshot?.Order.Status.IsTerminal() == true || read.Error?.Class == ErrorClass.Permanent)
         {
             planner.Forget(input.ChangeOrderId);
             return read;
         }
 
-        var elevated = input.Elevated || read.Failure is not null || BatchJustStarted(read, input.PollInterval);
-        return read with { NextPollIn = planner.Advise(input.ChangeOrderId, input.PollInterval, elevated, Math.Max(read.SaeCalls, 2)) };
-    }
-
-    private bool BatchJustStarted(HealthRead read, TimeSpan interval)
-    {
-        var started = read.Snapshot?.Order.CurrentBatchStartedAt;
-        var window = interval * 2 > TimeSpan.FromMinutes(1) ? interval * 2 : TimeSpan.FromMinutes(1);
-        return started is { } at && time.GetUtcNow() - at < window;
+        return read with { NextPollIn = planner.Advise(input.ChangeOrderId, input.PollInterval, input.Elevated, Math.Max(read.SaeCalls, 2)) };
     }
 }

@@ -5,7 +5,7 @@ namespace ChangeGuard.Core.Activities;
 
 /// <summary>
 /// The activity a watch with signals calls each poll: queries Prometheus and calls probes (reads only, so running it
-/// twice is harmless) and returns the readings as data, so the orchestration stays deterministic.
+/// twice is harmless) and returns the measurements as data, so the orchestration stays deterministic.
 /// </summary>
 [DurableTask(nameof(ReadSignalsActivity))]
 public sealed class ReadSignalsActivity(SignalReader reader) : TaskActivity<ReadSignalsRequest, SignalsRead>

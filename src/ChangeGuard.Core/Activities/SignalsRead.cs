@@ -1,6 +1,6 @@
-using ChangeGuard.Core.Signals;
+using ChangeGuard.Core.Measurements;
 
 namespace ChangeGuard.Core.Activities;
 
-/// <summary>One poll's signal readings, one per signal in the policy's order.</summary>
-public sealed record SignalsRead(IReadOnlyList<SignalReading> Readings);
+/// <summary>One poll's signal measurements, one per signal in the policy's order.</summary>
+public sealed record SignalsRead(IReadOnlyList<SignalMeasurement> Measurements);

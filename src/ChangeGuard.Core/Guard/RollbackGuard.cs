@@ -1,4 +1,5 @@
 using ChangeGuard.Core.Activities;
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Health;
 using ChangeGuard.Core.Notifications;
 using ChangeGuard.Core.Notifications.Delivery;
@@ -137,9 +138,10 @@ public sealed partial class RollbackGuard(
             return (SweepAction.AbortRetried, retry, []);
         }
 
-        if (watch is not null && watch.Outcome?.Outcome is WatchOutcome.Stopped or WatchOutcome.DryRunWouldAbort)
+        if (watch is not null && watch.Outcome?.Outcome is WatchOutcome.Stopped or WatchOutcome.DryRunWouldAbort or WatchOutcome.Unwatchable)
         {
-            // Someone chose to stop watching (or to only rehearse): respect it.
+            // Someone chose to stop watching (or to only rehearse), or SAE refused for good to let the order be read:
+            // respect it; adopting it again would only meet the same refusal.
             return (SweepAction.AlreadyWatched, string.Empty, []);
         }
 
@@ -155,7 +157,7 @@ public sealed partial class RollbackGuard(
             ChangeOrderId = order.ChangeOrderId,
             RequestedBy = Actor,
         }, cancellationToken).ConfigureAwait(false);
-        if (started.Status == StartWatchStatus.Invalid)
+        if (started.Status is StartWatchStatus.Invalid or StartWatchStatus.NotFound)
         {
             throw new InvalidOperationException(string.Join("; ", started.Errors.Select(e => $"{e.Field} {e.Message}")));
         }

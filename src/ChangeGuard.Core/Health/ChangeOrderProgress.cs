@@ -12,6 +12,7 @@ namespace ChangeGuard.Core.Health;
 /// <param name="AnyBatchStarted">True once a batch has started, so instance data is expected.</param>
 /// <param name="CurrentBatchStartedAt">When the current batch started: a batch that just started is the riskiest phase.</param>
 /// <param name="AppName">The app's name, for people reading a notification.</param>
+/// <param name="AppId">The app the order belongs to, as SAE says: a watch asked for another app must not act on it.</param>
 public sealed record ChangeOrderProgress(
     ChangeOrderStatus Status,
     ChangeOrderSubStatus SubStatus,
@@ -21,4 +22,5 @@ public sealed record ChangeOrderProgress(
     DateTimeOffset? StartedAt,
     bool AnyBatchStarted,
     DateTimeOffset? CurrentBatchStartedAt = null,
-    string? AppName = null);
+    string? AppName = null,
+    string? AppId = null);

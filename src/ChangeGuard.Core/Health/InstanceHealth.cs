@@ -7,10 +7,12 @@ namespace ChangeGuard.Core.Health;
 /// <param name="Restarts">Container restarts since it was created.</param>
 /// <param name="CreatedAt">When it was created; instances created after the order started belong to the change.</param>
 /// <param name="Detail">SAE's container and probe states and failure text, for evidence.</param>
+/// <param name="Batch">The batch (1-based) that created it: the latest batch started by its creation time; null when unknown.</param>
 public sealed record InstanceHealth(
     string InstanceId,
     string? Version,
     InstanceCondition Condition,
     long Restarts,
     DateTimeOffset? CreatedAt,
-    string? Detail);
+    string? Detail,
+    int? Batch = null);

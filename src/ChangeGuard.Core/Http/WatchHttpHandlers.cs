@@ -14,7 +14,10 @@ public static class WatchHttpHandlers
 {
     private const int MaxBodyBytes = 64 * 1024;
 
-    /// <summary>POST /api/watches: 202 with Location for a new watch, 200 for an existing one, 400 naming bad fields.</summary>
+    /// <summary>
+    /// POST /api/watches: 202 with Location for a new watch, 200 for an existing one, 400 naming bad fields (an order of
+    /// another app included), 404 naming <c>changeOrderId</c> when SAE has no such order.
+    /// </summary>
     public static async Task<IResult> StartAsync(WatchApi api, HttpRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -29,6 +32,7 @@ public static class WatchHttpHandlers
         {
             StartWatchStatus.Started => new ChangeGuardJsonResult(StatusCodes.Status202Accepted, result.Watch!, WatchRoutes.LocationOf(result.Watch!.ChangeOrderId)),
             StartWatchStatus.AlreadyWatched => new ChangeGuardJsonResult(StatusCodes.Status200OK, result.Watch!, WatchRoutes.LocationOf(result.Watch!.ChangeOrderId)),
+            StartWatchStatus.NotFound => Problems.UnknownChangeOrder(result.Errors),
             _ => Problems.Invalid(result.Errors),
         };
     }

@@ -1,9 +1,10 @@
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Orchestration;
 
 namespace ChangeGuard.Core.Notifications;
 
 /// <summary>
-/// Which event a watch's ending is and how urgent each event is. Stopped and "ended on its own" are warnings: the
+/// Which event a watch's ending is and how urgent each event is. Stopped, unwatchable and "ended on its own" are warnings: the
 /// order is no longer guarded, or failed without ChangeGuard; only a success is plain information.
 /// </summary>
 public static class EventSeverity

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Health;
 using ChangeGuard.Core.Orchestration;
 

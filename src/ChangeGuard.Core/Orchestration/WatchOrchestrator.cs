@@ -3,8 +3,8 @@ using Microsoft.DurableTask;
 namespace ChangeGuard.Core.Orchestration;
 
 /// <summary>
-/// The durable watch over one change order: polls health on durable timers, decides with
-/// <see cref="WatchDecider"/>, aborts with idempotent retries, and continues as new every
+/// The durable watch over one change order: reads, assesses (with <see cref="Assessment.Assessor"/>), acts and waits on
+/// durable timers, aborts with idempotent retries, and continues as new every
 /// <see cref="WatchInput.PollsPerGeneration"/> polls so its history stays bounded. Deterministic: the only clock is the
 /// context's, the only randomness its <c>NewGuid</c>, and all I/O happens in activities.
 /// </summary>

@@ -1,5 +1,7 @@
 using ChangeGuard.Core.Activities;
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Health;
+using ChangeGuard.Core.Measurements;
 using ChangeGuard.Core.Notifications;
 using ChangeGuard.Core.Signals;
 using ChangeGuard.Sae.Models.ChangeOrders;
@@ -32,6 +34,7 @@ internal sealed partial class WatchRun
     private readonly Task<ManualCommand> _stop;
     private readonly Task _anyCommand;
     private readonly DateTimeOffset _startedAt;
+    private readonly WatchContext _watch;
     private readonly List<PendingNotification> _pending = [];
     private WatchState _state;
 
@@ -42,6 +45,7 @@ internal sealed partial class WatchRun
         _logger = context.CreateReplaySafeLogger<WatchOrchestrator>();
         _startedAt = input.StartedAt ?? Now;
         _state = input.State ?? WatchState.Initial;
+        _watch = new WatchContext(input.Target, input.Policy, _startedAt);
 
         // One waiter per event per generation, raced against timers and activities; never re-created per poll.
         _abortNow = context.WaitForExternalEvent<ManualCommand>(WatchEvents.AbortNow);
@@ -94,60 +98,58 @@ internal sealed partial class WatchRun
 
         for (var poll = 0; poll < _input.PollsPerGeneration; poll++)
         {
-            if (Now - _startedAt >= Policy.Timeout)
+            // Read, assess, act, wait: every rule is the assessor's; this loop only sequences I/O and timers.
+            var plan = Assessor.Plan(_watch, _state, Now);
+            if (plan.TimedOut)
             {
-                var evidence = new Evidence("timeout", $"running for {Json.DurationFormat.Format(Now - _startedAt)}", $"at most {Json.DurationFormat.Format(Policy.Timeout)}", []);
-                return await AbortAsync($"timeout: the change order ran longer than {Json.DurationFormat.Format(Policy.Timeout)} since the watch started", [evidence], null);
+                return await AbortAsync(plan.Reason, plan.Evidence, null);
             }
 
             await CollectSettledNotificationsAsync();
             SetStatus(WatchPhase.Watching, null);
-            var elevated = _state.IsCounting() || _state.LastVerdict == VerdictKind.NoData;
-            var read = _context.CallActivityAsync<HealthRead>(nameof(ReadHealthActivity),
-                new ReadHealthRequest(Target.RegionId, Target.AppId, Target.ChangeOrderId, _state.GroupId, Policy.PollInterval, elevated));
+            var read = _context.CallActivityAsync<SaeMeasurement>(nameof(ReadHealthActivity),
+                new ReadHealthRequest(Target.RegionId, Target.AppId, Target.ChangeOrderId, _state.GroupId, Policy.PollInterval, plan.Elevated));
             if (await Task.WhenAny(read, _anyCommand) == _anyCommand || _anyCommand.IsCompleted)
             {
                 return await HandleCommandAsync();
             }
 
-            var health = await read;
-            var verdict = Judge(health);
-            IReadOnlyList<SignalReading> readings = [];
-            if (SignalsDue(verdict))
+            var sae = await read;
+            IReadOnlyList<SignalMeasurement>? signals = null;
+            if (Assessor.SignalsDue(_watch, _state, sae, Now))
             {
-                var signals = ReadSignalsAsync();
-                if (await Task.WhenAny(signals, _anyCommand) == _anyCommand || _anyCommand.IsCompleted)
+                var measuring = ReadSignalsAsync(sae.Snapshot?.Order.AppName ?? _state.AppName);
+                if (await Task.WhenAny(measuring, _anyCommand) == _anyCommand || _anyCommand.IsCompleted)
                 {
                     return await HandleCommandAsync();
                 }
 
-                readings = await signals;
+                signals = await measuring;
             }
 
-            (_state, var step) = WatchDecider.Apply(_state, verdict, readings, Policy, Now);
-            var decision = _state.Decisions[^1];
-            LogPoll(_logger, Target.ChangeOrderId, decision.Poll, decision.Verdict, decision.Reason, decision.Action);
+            var assessment = Assessor.Assess(_watch, _state, new PollMeasurements(sae, signals), Now);
+            _state = assessment.State;
+            var decision = assessment.Decision;
+            LogPoll(_logger, Target.ChangeOrderId, decision.Poll, decision.Verdict, decision.Reason, decision.ActionText);
 
-            switch (step.Kind)
+            var step = assessment.Step;
+            switch (step.Action)
             {
-                case NextStepKind.Abort:
+                case WatchAction.Abort:
                     return await AbortAsync(step.Reason, step.Evidence, null);
-                case NextStepKind.Finish:
+                case WatchAction.Finish or WatchAction.Stop:
                     return Finish(step.Outcome ?? WatchOutcome.Stopped, step.Reason, step.Evidence, finalStatus: step.FinalStatus);
-                case NextStepKind.Continue when verdict.Kind == VerdictKind.Breach:
-                    Announce(WatchEventType.BreachCounted, $"{verdict.Reason} (breach {_state.ConsecutiveBreaches} of {Policy.FailureLimit})", verdict.Evidence);
-                    break;
-                case NextStepKind.Continue when readings.Any(r => r.Outcome == SignalOutcome.Breach):
-                    Announce(WatchEventType.BreachCounted, decision.Reason,
-                        readings.Where(r => r.Outcome == SignalOutcome.Breach && r.Evidence is not null).Select(r => r.Evidence!).ToArray());
-                    break;
             }
 
-            // A watch counting a breach is in its riskiest phase: it keeps its own interval whatever the plan said
-            // (the plan was made before this poll found the breach).
-            var interval = !_state.IsCounting() && health.NextPollIn is { } advised && advised > Policy.PollInterval ? advised : Policy.PollInterval;
-            var deadline = _startedAt + Policy.Timeout;
-            var nextPoll = Now + interval < deadline ? Now + interval : deadline;
+            if (assessment.CountedBreaches.Count > 0)
+            {
+                var reason = assessment.Instances.Kind == VerdictKind.Breach
+                    ? $"{assessment.Instances.Reason} (breach {_state.ConsecutiveBreaches} of {Policy.FailureLimit})"
+                    : decision.Reason;
+                Announce(WatchEventType.BreachCounted, reason, assessment.CountedBreaches);
+            }
+
+            var nextPoll = assessment.NextPollAt ?? Now + Policy.PollInterval;
             SetStatus(WatchPhase.Watching, nextPoll);
             if (await DelayAsync(nextPoll) is { } result)
             {
@@ -158,48 +160,17 @@ internal sealed partial class WatchRun
         return null;
     }
 
-    private Verdict Judge(HealthRead read)
+    private async Task<IReadOnlyList<SignalMeasurement>> ReadSignalsAsync(string? appName)
     {
-        _state = _state with { SaeCalls = _state.SaeCalls + read.SaeCalls, GroupId = read.GroupId ?? _state.GroupId };
-        if (read.Snapshot is not { } snapshot)
-        {
-            var failure = read.Failure;
-            var evidence = failure is null ? [] : new[] { new Evidence("saeRead", failure.ToString(), "readable", []) };
-            return new Verdict(VerdictKind.ReadFailed, failure?.ToString() ?? "SAE could not be read", false, evidence);
-        }
-
-        _state = _state with
-        {
-            Baseline = _state.Baseline.Observe(snapshot.Instances, _startedAt),
-            Batch = snapshot.Order.CurrentBatch,
-            BatchCount = snapshot.Order.BatchCount,
-            AppName = snapshot.Order.AppName ?? _state.AppName,
-            BatchStarted = _state.BatchStarted || snapshot.Order.AnyBatchStarted,
-        };
-        return HealthEvaluator.Evaluate(snapshot, Policy, _state.Baseline);
-    }
-
-    /// <summary>
-    /// Signals are read once a batch has started (metrics before it are the old version's), also when a later SAE read
-    /// fails, and not when the instance signal already ends the watch or aborts at once.
-    /// </summary>
-    private bool SignalsDue(Verdict verdict) =>
-        Policy.Signals.Count > 0
-        && _state.BatchStarted
-        && verdict.Kind is not (VerdictKind.Succeeded or VerdictKind.EndedOtherwise)
-        && !verdict.Critical;
-
-    private async Task<IReadOnlyList<SignalReading>> ReadSignalsAsync()
-    {
-        var request = new ReadSignalsRequest(new SignalContext(Target.RegionId, Target.AppId, Target.ChangeOrderId, _state.AppName), Policy.Signals);
+        var request = new ReadSignalsRequest(new SignalContext(Target.RegionId, Target.AppId, Target.ChangeOrderId, appName), Policy.Signals);
         try
         {
-            return (await _context.CallActivityAsync<SignalsRead>(nameof(ReadSignalsActivity), request)).Readings;
+            return (await _context.CallActivityAsync<SignalsRead>(nameof(ReadSignalsActivity), request)).Measurements;
         }
         catch (TaskFailedException)
         {
             // The activity answers every source's failure as data; this is the worker failing it.
-            return Policy.Signals.Select(s => SignalReading.Error(s.Name, "the signal activity failed")).ToArray();
+            return Policy.Signals.Select(s => SignalMeasurement.Failed(s.Name, MeasurementError.Transient("the signal activity failed"))).ToArray();
         }
     }
 
@@ -223,13 +194,13 @@ internal sealed partial class WatchRun
         {
             var command = await _abortNow;
             var reason = $"manual abort{(command.RequestedBy is null ? string.Empty : " by " + command.RequestedBy)}{(string.IsNullOrWhiteSpace(command.Reason) ? string.Empty : ": " + command.Reason)}";
-            Record(VerdictKind.Breach, reason, "abort (manual)");
+            Record(VerdictKind.Breach, reason, WatchAction.Abort, "abort (manual)");
             return await AbortAsync(reason, [], command.RequestedBy);
         }
 
         var stop = await _stop;
         var why = $"stopped{(stop.RequestedBy is null ? string.Empty : " by " + stop.RequestedBy)}{(string.IsNullOrWhiteSpace(stop.Reason) ? string.Empty : ": " + stop.Reason)}";
-        Record(_state.LastVerdict ?? VerdictKind.Healthy, why, "stop watching");
+        Record(_state.LastVerdict ?? VerdictKind.Healthy, why, WatchAction.Stop, "stop watching");
         return Finish(WatchOutcome.Stopped, why, [], requestedBy: stop.RequestedBy);
     }
 
@@ -251,17 +222,21 @@ internal sealed partial class WatchRun
                 new AbortRequest(Target.RegionId, Target.ChangeOrderId, Policy.Rollback, attempt));
             _state = _state with { SaeCalls = _state.SaeCalls + last.SaeCalls };
 
-            switch (last.Outcome)
+            switch (Assessor.JudgeAbort(last))
             {
-                case AbortAttemptOutcome.Accepted:
-                    Record(VerdictKind.Breach, reason, $"abort accepted (attempt {attempt})");
+                case AbortVerdict.Accepted:
+                    Record(VerdictKind.Breach, reason, WatchAction.AbortAccepted, $"abort accepted (attempt {attempt})");
                     return await ConfirmAsync(reason, evidence, requestedBy, last.RequestId);
-                case AbortAttemptOutcome.NotRunning when last.OrderStatus is { } status && status.IsTerminal():
-                    Record(VerdictKind.EndedOtherwise, $"abort met {Sae.Errors.SaeErrorCodes.ChangeOrderNotRunning}; the order had ended with status {(int)status}", "finish");
+                case AbortVerdict.Applied:
+                    Record(VerdictKind.Breach, $"abort attempt {attempt} answered {Answer(last)}; the order reads terminated (status 6)", WatchAction.AbortApplied, $"abort applied (attempt {attempt})");
+                    return Finish(WatchOutcome.Aborted, reason, evidence, finalStatus: ChangeOrderStatus.Aborted, confirmed: true, abortRequestId: last.RequestId, requestedBy: requestedBy);
+                case AbortVerdict.AlreadyEnded:
+                    var status = last.OrderStatus!.Value;
+                    Record(VerdictKind.EndedOtherwise, $"abort attempt {attempt} answered {Answer(last)}; the order had ended with status {(int)status}", WatchAction.Finish, "finish");
                     return Finish(WatchOutcome.AlreadyEnded, $"{reason}; but the change order had already ended (status {(int)status} {status})", evidence,
                         finalStatus: status, requestedBy: requestedBy);
-                case AbortAttemptOutcome.Fatal:
-                    Record(VerdictKind.Breach, $"abort refused: {last.Failure}", "abort failed");
+                case AbortVerdict.Refused:
+                    Record(VerdictKind.Breach, $"abort refused: {last.Failure}", WatchAction.AbortFailed, "abort failed");
                     return Finish(WatchOutcome.AbortFailed, reason, evidence, errorCode: last.Failure?.Code, errorMessage: last.Failure?.Message, requestedBy: requestedBy);
             }
 
@@ -271,15 +246,24 @@ internal sealed partial class WatchRun
                 break;
             }
 
-            Record(VerdictKind.Breach, $"abort attempt {attempt}: {last.Failure?.ToString() ?? "order still running"}", $"retry in {Json.DurationFormat.Format(delay)}");
+            Record(VerdictKind.Breach, $"abort attempt {attempt} answered {Answer(last)}", WatchAction.AbortRetry, $"retry in {Json.DurationFormat.Format(delay)}");
             SetStatus(WatchPhase.Aborting, Now + delay);
             await _context.CreateTimer((Now + delay).UtcDateTime, CancellationToken.None);
         }
 
         var code = last?.Failure?.Code ?? "ChangeGuard.AbortDeadline";
         var message = $"gave up after {attempt} attempt(s) within {Json.DurationFormat.Format(Policy.AbortDeadline)}: {last?.Failure?.Message ?? "the order stayed running"}";
-        Record(VerdictKind.Breach, message, "abort failed");
+        Record(VerdictKind.Breach, message, WatchAction.AbortFailed, "abort failed");
         return Finish(WatchOutcome.AbortFailed, reason, evidence, errorCode: code, errorMessage: message, requestedBy: requestedBy);
+    }
+
+    /// <summary>An attempt's answer for the timeline, with the order's status when it was read.</summary>
+    private static string Answer(AbortAttempt attempt)
+    {
+        var answer = attempt.Failure?.ToString() ?? attempt.Answer.ToString();
+        return attempt.Answer is AbortAnswer.NotRunning or AbortAnswer.Unclear
+            ? $"{answer} (order {(attempt.OrderStatus is { } status ? $"status {(int)status}" : "unreadable")})"
+            : answer;
     }
 
     private async Task<WatchResult> ConfirmAsync(string reason, IReadOnlyList<Evidence> evidence, string? requestedBy, string? requestId)
@@ -455,12 +439,12 @@ internal sealed partial class WatchRun
         {
             Record(_state.LastVerdict ?? VerdictKind.Healthy,
                 $"{WatchEvent.NameOf(pending.Event.Type)} event {pending.Event.EventId} was not delivered after {outcome.Attempts} attempt(s)",
-                $"notify {pending.Channel} failed: {outcome.Code}");
+                WatchAction.NotifyFailed, $"notify {pending.Channel} failed: {outcome.Code}");
         }
     }
 
-    private void Record(VerdictKind verdict, string reason, string action) =>
-        _state = _state.Record(new Decision(Now, _state.Polls, verdict, reason, action));
+    private void Record(VerdictKind verdict, string reason, WatchAction action, string actionText) =>
+        _state = _state.Record(new Decision(Now, _state.Polls, verdict, reason, action, actionText));
 
     private void SetStatus(WatchPhase phase, DateTimeOffset? nextPollAt) =>
         _context.SetCustomStatus(WatchStatus.From(phase, _state, _startedAt, nextPollAt));

@@ -1,3 +1,4 @@
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Health;
 
 namespace ChangeGuard.Core.Orchestration;
@@ -33,7 +34,7 @@ public sealed record WatchStatus
     public int SaeCalls { get; init; }
 
     /// <summary>Each signal's breaching and unreadable polls in a row.</summary>
-    public IReadOnlyList<Signals.SignalCount> Signals { get; init; } = [];
+    public IReadOnlyList<SignalCount> Signals { get; init; } = [];
 
     /// <summary>When the watch started.</summary>
     public DateTimeOffset StartedAt { get; init; }

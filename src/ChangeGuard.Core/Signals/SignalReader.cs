@@ -1,10 +1,11 @@
+using ChangeGuard.Core.Measurements;
 using ChangeGuard.Core.Signals.Probes;
 using ChangeGuard.Core.Signals.Prometheus;
 
 namespace ChangeGuard.Core.Signals;
 
 /// <summary>
-/// Reads every signal of a watch for one poll, all at once. Each signal's failure is its own reading; nothing
+/// Measures every signal of a watch for one poll, all at once. Each signal's failure is its own measurement; nothing
 /// thrown by one signal hides the others' results.
 /// </summary>
 public sealed class SignalReader(PrometheusQueryReader prometheus, HttpProbeReader probes)
@@ -12,15 +13,15 @@ public sealed class SignalReader(PrometheusQueryReader prometheus, HttpProbeRead
     /// <summary>The named HTTP client signals use: no logging handlers (URLs and headers stay out of logs), no redirects.</summary>
     public const string HttpClientName = "ChangeGuard.Signals";
 
-    /// <summary>One reading per signal, in the policy's order.</summary>
-    public async Task<IReadOnlyList<SignalReading>> ReadAsync(SignalContext context, IReadOnlyList<SignalDefinition> signals, CancellationToken cancellationToken = default)
+    /// <summary>One measurement per signal, in the policy's order.</summary>
+    public async Task<IReadOnlyList<SignalMeasurement>> ReadAsync(SignalContext context, IReadOnlyList<SignalDefinition> signals, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(signals);
         return await Task.WhenAll(signals.Select(s => ReadOneAsync(s, context, cancellationToken))).ConfigureAwait(false);
     }
 
-    private async Task<SignalReading> ReadOneAsync(SignalDefinition signal, SignalContext context, CancellationToken cancellationToken)
+    private async Task<SignalMeasurement> ReadOneAsync(SignalDefinition signal, SignalContext context, CancellationToken cancellationToken)
     {
         try
         {
@@ -28,13 +29,13 @@ public sealed class SignalReader(PrometheusQueryReader prometheus, HttpProbeRead
             {
                 ({ } query, _) => await prometheus.ReadAsync(signal.Name, query, context, cancellationToken).ConfigureAwait(false),
                 (_, { } probe) => await probes.ReadAsync(signal.Name, probe, context, cancellationToken).ConfigureAwait(false),
-                _ => SignalReading.Error(signal.Name, "the signal has neither prometheus nor http"),
+                _ => SignalMeasurement.Failed(signal.Name, MeasurementError.Permanent("the signal has neither prometheus nor http")),
             };
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The type only: a message could quote a request, and a request may carry a secret.
-            return SignalReading.Error(signal.Name, $"the signal could not be read ({ex.GetType().Name})");
+            return SignalMeasurement.Failed(signal.Name, MeasurementError.Transient($"the signal could not be read ({ex.GetType().Name})"));
         }
     }
 }

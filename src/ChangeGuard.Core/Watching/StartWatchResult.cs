@@ -13,6 +13,9 @@ public enum StartWatchStatus
 
     /// <summary>The request was invalid; see the errors.</summary>
     Invalid,
+
+    /// <summary>SAE has no such change order; see the errors.</summary>
+    NotFound,
 }
 
 /// <summary>The result of a start: the watch, or the validation errors naming each bad field.</summary>

@@ -1,3 +1,4 @@
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Notifications;
 using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Core.Policy;
@@ -14,7 +15,8 @@ namespace ChangeGuard.Core.Watching;
 /// Start, read, list, abort and stop watches over a <see cref="DurableTaskClient"/>. Every host (Functions, the
 /// CLI, <c>serve</c>) calls this and only maps its results to HTTP or terminal output; no host holds a rule.
 /// <paramref name="notifications"/> are the configured channels a policy's <c>notify</c> may name;
-/// <paramref name="signals"/> the Prometheus servers, secrets and probe targets its signals may name.
+/// <paramref name="signals"/> the Prometheus servers, secrets and probe targets its signals may name;
+/// <paramref name="check"/> asks SAE whether the change order exists and belongs to the app before a watch starts.
 /// </summary>
 public sealed class WatchApi(
     DurableTaskClient client,
@@ -22,7 +24,8 @@ public sealed class WatchApi(
     ISaeCredentialSource credentials,
     int pollsPerGeneration = WatchInput.DefaultPollsPerGeneration,
     NotificationOptions? notifications = null,
-    SignalOptions? signals = null)
+    SignalOptions? signals = null,
+    ChangeOrderCheck? check = null)
 {
     /// <summary>Most channels one watch may notify.</summary>
     public const int MaxNotifyChannels = 10;
@@ -30,13 +33,34 @@ public sealed class WatchApi(
     private static readonly OrchestrationRuntimeStatus[] ActiveStatuses =
         [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended];
 
-    /// <summary>Validates the request and starts a watch, or returns the one that already watches the order.</summary>
+    /// <summary>
+    /// Validates the request, returns the watch that already watches the order, or checks with SAE that the order
+    /// exists and belongs to the app and starts a watch.
+    /// </summary>
     public async Task<StartWatchResult> StartAsync(WatchStartRequest request, CancellationToken cancellationToken = default)
     {
         var (input, errors) = Validate(request);
         if (input is null)
         {
             return StartWatchResult.Invalid(errors);
+        }
+
+        var existing = await GetByInstanceIdAsync(WatchIds.ForChangeOrder(input.Target.ChangeOrderId), cancellationToken).ConfigureAwait(false);
+        if (existing is { HasEnded: false })
+        {
+            return new StartWatchResult(StartWatchStatus.AlreadyWatched, existing, []);
+        }
+
+        if (check is not null)
+        {
+            var found = await check.CheckAsync(input.Target, cancellationToken).ConfigureAwait(false);
+            switch (found.Status)
+            {
+                case ChangeOrderCheckStatus.NotFound:
+                    return new StartWatchResult(StartWatchStatus.NotFound, null, found.Errors);
+                case ChangeOrderCheckStatus.Invalid:
+                    return StartWatchResult.Invalid(found.Errors);
+            }
         }
 
         return await ScheduleAsync(input, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using ChangeGuard.Core.Activities;
+using ChangeGuard.Core.Measurements;
 using Microsoft.Azure.Functions.Worker;
 
 namespace ChangeGuard.Functions.Orchestration;
@@ -16,7 +17,7 @@ public sealed class WatchActivityFunctions(
 {
     /// <summary>Reads one health snapshot.</summary>
     [Function(nameof(ReadHealthActivity))]
-    public Task<HealthRead> ReadHealthAsync([ActivityTrigger] ReadHealthRequest input, FunctionContext context) =>
+    public Task<SaeMeasurement> ReadHealthAsync([ActivityTrigger] ReadHealthRequest input, FunctionContext context) =>
         read.RunAsync(FunctionActivityContext.From(context), input);
 
     /// <summary>Reads the watch's signals (Prometheus queries, HTTP probes).</summary>

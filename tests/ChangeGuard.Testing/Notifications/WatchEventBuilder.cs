@@ -1,3 +1,4 @@
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Health;
 using ChangeGuard.Core.Notifications;
 using ChangeGuard.Core.Orchestration;
@@ -28,10 +29,10 @@ public sealed class WatchEventBuilder
         WatchStartedAt = At.AddMinutes(-1).AddSeconds(-15),
         Timeline =
         [
-            new Decision(At.AddSeconds(-45), 1, VerdictKind.NoData, "batch 1 of 2 runs but no new instance can be judged yet", "no data: keep watching"),
-            new Decision(At.AddSeconds(-30), 2, VerdictKind.Breach, "2 of 4 new instances unavailable (50%), above maxUnavailableRatio 0.25", "breach 1 of 2"),
-            new Decision(At.AddSeconds(-15), 3, VerdictKind.Breach, "2 of 4 new instances unavailable (50%), above maxUnavailableRatio 0.25", "abort (breach 2 of 2)"),
-            new Decision(At.AddSeconds(-14), 3, VerdictKind.Breach, "2 of 4 new instances unavailable (50%), above maxUnavailableRatio 0.25", "abort accepted (attempt 1)"),
+            new Decision(At.AddSeconds(-45), 1, VerdictKind.NoData, "batch 1 of 2 runs but no new instance can be judged yet", WatchAction.Continue, "no data: keep watching"),
+            new Decision(At.AddSeconds(-30), 2, VerdictKind.Breach, "2 of 4 new instances unavailable (50%), above maxUnavailableRatio 0.25", WatchAction.Continue, "breach 1 of 2"),
+            new Decision(At.AddSeconds(-15), 3, VerdictKind.Breach, "2 of 4 new instances unavailable (50%), above maxUnavailableRatio 0.25", WatchAction.Abort, "abort (breach 2 of 2)"),
+            new Decision(At.AddSeconds(-14), 3, VerdictKind.Breach, "2 of 4 new instances unavailable (50%), above maxUnavailableRatio 0.25", WatchAction.AbortAccepted, "abort accepted (attempt 1)"),
         ],
     };
 
@@ -61,7 +62,7 @@ public sealed class WatchEventBuilder
         {
             Reason = text,
             Evidence = Enumerable.Range(1, 30).Select(i => new Evidence($"signal{i}", text[..800], text[..300], Enumerable.Range(1, 50).Select(n => $"instance-{i}-{n}").ToArray())).ToArray(),
-            Timeline = Enumerable.Range(1, 10).Select(i => new Decision(At.AddSeconds(i), i, VerdictKind.Breach, text[..1500], "breach")).ToArray(),
+            Timeline = Enumerable.Range(1, 10).Select(i => new Decision(At.AddSeconds(i), i, VerdictKind.Breach, text[..1500], WatchAction.Continue, "breach")).ToArray(),
         };
         return this;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Health;
 using ChangeGuard.Core.Orchestration;
 
@@ -35,6 +36,7 @@ internal static class EventText
             WatchEventType.DryRunWouldAbort => $"dry run, would abort {order}",
             WatchEventType.Ended when e.Outcome == WatchOutcome.Succeeded => $"{order} succeeded",
             WatchEventType.Ended when e.Outcome == WatchOutcome.Stopped => $"stopped watching {order}",
+            WatchEventType.Ended when e.Outcome == WatchOutcome.Unwatchable => $"cannot watch {order}",
             WatchEventType.Ended => $"{order} ended on its own",
             WatchEventType.GuardAdopted => $"rollback guard adopted {order}",
             WatchEventType.GuardAborted => $"rollback guard is aborting {order}",
@@ -90,7 +92,7 @@ internal static class EventText
 
     /// <summary><c>08:01:15 poll 3 breach: reason → action</c>.</summary>
     public static string Decision(Decision decision) =>
-        $"{decision.At.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} poll {decision.Poll} {Name(decision.Verdict)}: {decision.Reason} → {decision.Action}";
+        $"{decision.At.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} poll {decision.Poll} {Name(decision.Verdict)}: {decision.Reason} → {decision.ActionText}";
 
     /// <summary>The footer naming the event, for receivers and people that match duplicates.</summary>
     public static string Footer(WatchEvent e) => $"event {e.EventId}";

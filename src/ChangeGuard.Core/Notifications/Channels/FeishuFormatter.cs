@@ -96,6 +96,6 @@ public sealed class FeishuFormatter : INotificationFormatter
     {
         NotificationSeverity.Error => "red",
         NotificationSeverity.Warning => "orange",
-        _ => e.Outcome == Orchestration.WatchOutcome.Succeeded ? "green" : "blue",
+        _ => e.Outcome == Assessment.WatchOutcome.Succeeded ? "green" : "blue",
     };
 }

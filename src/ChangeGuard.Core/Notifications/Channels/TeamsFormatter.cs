@@ -78,6 +78,6 @@ public sealed class TeamsFormatter : INotificationFormatter
     {
         NotificationSeverity.Error => "Attention",
         NotificationSeverity.Warning => "Warning",
-        _ => e.Outcome == Orchestration.WatchOutcome.Succeeded ? "Good" : "Default",
+        _ => e.Outcome == Assessment.WatchOutcome.Succeeded ? "Good" : "Default",
     };
 }

@@ -1,34 +1,35 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using ChangeGuard.Core.Health;
-using ChangeGuard.Core.Signals.Expressions;
+using ChangeGuard.Core.Measurements;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChangeGuard.Core.Signals.Probes;
 
 /// <summary>
-/// Calls an HTTP probe and judges its answer as Argo Rollouts' web metric does: a non-2xx status or a transport
-/// failure is an error (not a breach); the JSON answer's <c>jsonPath</c> part is <c>result</c>; with a failure
-/// condition that holds it is a breach, with a success condition that does not it is a breach, when neither decides
-/// it is inconclusive (no data). Unlike Argo, an answer that is not JSON is an error when a condition must read it: a
-/// proxy's HTML page must not pass a gate. Status-only probes follow Flagger: 2xx passes, any other status is a
-/// breach. Header values are configured secrets and appear nowhere but in the request.
+/// Calls an HTTP probe and measures its answer as Argo Rollouts' web metric reads it: a non-2xx status or a transport
+/// failure is an error; the JSON answer's <c>jsonPath</c> part is <c>result</c>, which the assessor judges with the
+/// probe's conditions. Unlike Argo, an answer that is not JSON is an error when a condition must read it. A
+/// status-only probe (Flagger's gate) measures the status alone. Header values are configured secrets and appear
+/// nowhere but in the request.
 /// </summary>
 public sealed partial class HttpProbeReader(IHttpClientFactory http, IOptionsMonitor<SignalOptions> options, TimeProvider time, ILogger<HttpProbeReader> logger)
 {
     private const int MaxAnswerBytes = 1024 * 1024;
+
+    /// <summary>Longest <c>result</c> a measurement carries: it is kept in the watch's history.</summary>
+    private const int MaxResultChars = 16 * 1024;
     private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>One reading of the probe for this watch.</summary>
-    public async Task<SignalReading> ReadAsync(string name, HttpProbeSignal probe, SignalContext context, CancellationToken cancellationToken)
+    public async Task<SignalMeasurement> ReadAsync(string name, HttpProbeSignal probe, SignalContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(probe);
         var configured = options.CurrentValue;
         if (!Uri.TryCreate(probe.Url, UriKind.Absolute, out var url) || !new ProbeTargetAllowList(configured.ProbeTargets).Allows(url))
         {
-            return SignalReading.Error(name, "the probe's URL is not under an allowed probe target");
+            return SignalMeasurement.Failed(name, MeasurementError.Permanent("the probe's URL is not under an allowed probe target"));
         }
 
         using var request = new HttpRequestMessage(probe.StatusOnly ? HttpMethod.Post : ToHttp(probe.Method), url);
@@ -36,7 +37,7 @@ public sealed partial class HttpProbeReader(IHttpClientFactory http, IOptionsMon
         {
             if (!configured.Secrets.TryGetValue(header.ValueFrom, out var value))
             {
-                return SignalReading.Error(name, $"the secret '{header.ValueFrom}' for header {header.Key} is not configured");
+                return SignalMeasurement.Failed(name, MeasurementError.Permanent($"the secret '{header.ValueFrom}' for header {header.Key} is not configured"));
             }
 
             request.Headers.TryAddWithoutValidation(header.Key, value);
@@ -73,42 +74,39 @@ public sealed partial class HttpProbeReader(IHttpClientFactory http, IOptionsMon
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             LogProbe(logger, name, 0, time.GetElapsedTime(started).TotalMilliseconds);
-            return SignalReading.Error(name, $"the probe gave no answer within {probe.TimeoutSeconds}s");
+            return SignalMeasurement.Failed(name, MeasurementError.Transient($"the probe gave no answer within {probe.TimeoutSeconds}s"));
         }
         catch (HttpRequestException ex)
         {
             LogProbe(logger, name, 0, time.GetElapsedTime(started).TotalMilliseconds);
-            return SignalReading.Error(name, $"the probe could not be reached ({ex.HttpRequestError})");
+            return SignalMeasurement.Failed(name, MeasurementError.Transient($"the probe could not be reached ({ex.HttpRequestError})"));
         }
 
         LogProbe(logger, name, status, time.GetElapsedTime(started).TotalMilliseconds);
-        var success = status is >= 200 and < 300;
+        var measured = new SignalMeasurement { Name = name, Kind = MeasurementKind.Value, HttpStatus = status, Detail = $"HTTP {status}" };
         if (probe.StatusOnly)
         {
-            var evidence = new Evidence(name, $"HTTP {status}", "2xx", []);
-            return success
-                ? new SignalReading(name, SignalOutcome.Healthy, $"the gate answered HTTP {status}", evidence)
-                : new SignalReading(name, SignalOutcome.Breach, $"the gate answered HTTP {status}{Excerpt(answer)}", evidence);
+            return status is >= 200 and < 300 ? measured : measured with { Detail = $"HTTP {status}{Excerpt(answer)}" };
         }
 
-        if (!success)
+        if (status is < 200 or >= 300)
         {
-            return SignalReading.Error(name, $"the probe answered HTTP {status}{Excerpt(answer)}");
+            // As Argo's web metric: a non-2xx answer is an error, not a breach; refused credentials will not pass by themselves.
+            var error = new MeasurementError(status is 401 or 403 ? ErrorClass.Permanent : ErrorClass.Transient, $"the probe answered HTTP {status}{Excerpt(answer)}");
+            return SignalMeasurement.Failed(name, error) with { HttpStatus = status };
         }
 
-        return Judge(name, probe, answer, mediaType);
+        return probe.SuccessCondition is null && probe.FailureCondition is null ? measured : Measure(name, probe, answer, mediaType) with { HttpStatus = status };
     }
 
-    /// <summary>The verdict on a 2xx answer: the conditions over <c>result</c>, with Argo's rules.</summary>
-    public static SignalReading Judge(string name, HttpProbeSignal probe, byte[] answer, string? mediaType)
+    /// <summary>
+    /// A 2xx answer as a measurement: the JSON its <c>jsonPath</c> selects (<c>result</c>), for the assessor to judge with
+    /// the probe's conditions. An answer that is not JSON is an error: a proxy's HTML page must not pass a gate.
+    /// </summary>
+    public static SignalMeasurement Measure(string name, HttpProbeSignal probe, byte[] answer, string? mediaType)
     {
         ArgumentNullException.ThrowIfNull(probe);
         ArgumentNullException.ThrowIfNull(answer);
-        if (probe.SuccessCondition is null && probe.FailureCondition is null)
-        {
-            return new SignalReading(name, SignalOutcome.Healthy, "the probe answered 2xx", new Evidence(name, "2xx", "2xx", []));
-        }
-
         JsonDocument document;
         try
         {
@@ -116,41 +114,19 @@ public sealed partial class HttpProbeReader(IHttpClientFactory http, IOptionsMon
         }
         catch (JsonException)
         {
-            return SignalReading.Error(name, $"the probe answered {(mediaType is null ? "something" : mediaType)} that is not JSON{Excerpt(answer)}");
+            return SignalMeasurement.Failed(name, MeasurementError.Transient($"the probe answered {(mediaType is null ? "something" : mediaType)} that is not JSON{Excerpt(answer)}"));
         }
 
         using (document)
         {
             JsonPathSelector.TryParse(probe.JsonPath, out var path, out _);
-            var selected = path.Select(document.RootElement);
-            var result = selected is { } element ? ExpressionValues.FromJson(element) : null;
-            var observed = selected is { } e ? Clip(e.GetRawText(), 200) : "nil";
-            try
+            var result = path.Select(document.RootElement)?.GetRawText();
+            if (result is { Length: > MaxResultChars })
             {
-                var failed = probe.FailureCondition is { } failure && ConditionExpression.Parse(failure).Evaluate(result);
-                var succeeded = probe.SuccessCondition is { } good && ConditionExpression.Parse(good).Evaluate(result);
-                var threshold = string.Join(" and ", new[]
-                {
-                    probe.SuccessCondition is null ? null : $"success: {probe.SuccessCondition}",
-                    probe.FailureCondition is null ? null : $"failure: {probe.FailureCondition}",
-                }.OfType<string>());
-                var evidence = new Evidence(name, $"result = {observed}", threshold, []);
-                if (failed || (probe.SuccessCondition is not null && probe.FailureCondition is null && !succeeded))
-                {
-                    return new SignalReading(name, SignalOutcome.Breach, $"result {observed} fails {threshold}", evidence);
-                }
-
-                if (succeeded || probe.SuccessCondition is null)
-                {
-                    return new SignalReading(name, SignalOutcome.Healthy, $"result {observed} passes {threshold}", evidence);
-                }
-
-                return new SignalReading(name, SignalOutcome.NoData, $"result {observed} is inconclusive: neither condition holds", evidence);
+                return SignalMeasurement.Failed(name, MeasurementError.Transient($"the probe's result is longer than {MaxResultChars / 1024} KB"));
             }
-            catch (ExpressionException ex)
-            {
-                return SignalReading.Error(name, $"the condition could not be evaluated over result {observed}: {ex.Message}");
-            }
+
+            return new SignalMeasurement { Name = name, Kind = MeasurementKind.Value, Result = result, Detail = result is null ? "result = nil" : $"result = {Clip(result, 200)}" };
         }
     }
 

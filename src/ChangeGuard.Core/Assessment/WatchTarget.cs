@@ -1,4 +1,4 @@
-namespace ChangeGuard.Core.Orchestration;
+namespace ChangeGuard.Core.Assessment;
 
 /// <summary>The change order a watch guards.</summary>
 public sealed record WatchTarget(string RegionId, string AppId, string ChangeOrderId);

@@ -1,6 +1,6 @@
 using ChangeGuard.Sae.Errors;
 
-namespace ChangeGuard.Core.Activities;
+namespace ChangeGuard.Core.Measurements;
 
 /// <summary>
 /// A failed SAE call as data, so the orchestration decides on a stable kind and code rather than on exception

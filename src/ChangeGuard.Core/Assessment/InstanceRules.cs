@@ -1,18 +1,21 @@
 using System.Globalization;
+using ChangeGuard.Core.Health;
 using ChangeGuard.Core.Policy;
 using ChangeGuard.Sae.Models.ChangeOrders;
 
-namespace ChangeGuard.Core.Health;
+namespace ChangeGuard.Core.Assessment;
 
 /// <summary>
-/// Judges one poll: snapshot + policy + restart baseline → verdict. Pure, so every rule is a table test.
-/// Order of rules: terminal statuses, critical signals (failed batch, SubStatus 1, crash loops), thresholds
-/// (restarts, unavailable ratio), then waiting, no data, healthy.
+/// The assessor's rules for SAE's instance signal: snapshot + policy + restart baseline → verdict. Order of rules:
+/// terminal statuses, critical signals (failed batch, SubStatus 1, crash loops), thresholds (restarts, unavailable
+/// ratio), then waiting, no data, healthy. The unavailable ratio is judged per batch (each started batch's new
+/// instances) and over the running total, and the worst of them is the evidence: a later batch failing cannot hide
+/// behind the healthy instances of the batches before it.
 /// </summary>
-public static class HealthEvaluator
+public static class InstanceRules
 {
     /// <summary>The verdict for one snapshot.</summary>
-    public static Verdict Evaluate(HealthSnapshot snapshot, WatchPolicy policy, RestartBaseline baseline)
+    public static Verdict Judge(HealthSnapshot snapshot, WatchPolicy policy, RestartBaseline baseline)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(policy);
@@ -41,7 +44,7 @@ public static class HealthEvaluator
         var crashing = instances.Where(i => i.Condition == InstanceCondition.CrashLooping).ToList();
         if (crashing.Count > 0)
         {
-            var evidence = new Evidence("crashLooping", $"{crashing.Count} of {instances.Count} new instances", "0",
+            var evidence = new Evidence("crashLooping", $"{crashing.Count} of {instances.Count} new instances{InBatches(crashing, order)}", "0",
                 crashing.Select(Describe).Take(10).ToArray());
             return new Verdict(VerdictKind.Breach, $"{crashing.Count} new instance(s) crash-looping: {crashing[0].Detail}", true, [evidence]);
         }
@@ -51,22 +54,17 @@ public static class HealthEvaluator
         if (restarting.Count > 0)
         {
             var worst = restarting.Max(baseline.Since);
-            breaches.Add(new Evidence("restarts", $"{worst} since the watch started", $"at most {policy.MaxRestarts}",
+            breaches.Add(new Evidence("restarts", $"{worst} since the watch started{InBatches(restarting, order)}", $"at most {policy.MaxRestarts}",
                 restarting.Select(i => $"{i.InstanceId} ({baseline.Since(i)} restarts)").Take(10).ToArray()));
         }
 
         var judged = instances.Where(i => i.Condition != InstanceCondition.Starting).ToList();
-        var unavailable = judged.Where(i => i.Condition == InstanceCondition.Unavailable).ToList();
-        if (judged.Count > 0)
+        if (WorstUnavailable(judged, order) is { } worstGroup && worstGroup.Ratio > policy.MaxUnavailableRatio)
         {
-            var ratio = (double)unavailable.Count / judged.Count;
-            if (ratio > policy.MaxUnavailableRatio)
-            {
-                breaches.Add(new Evidence("unavailableRatio",
-                    $"{ratio.ToString("0.00", CultureInfo.InvariantCulture)} ({unavailable.Count} of {judged.Count} new instances)",
-                    $"at most {policy.MaxUnavailableRatio.ToString("0.00", CultureInfo.InvariantCulture)}",
-                    unavailable.Select(Describe).Take(10).ToArray()));
-            }
+            breaches.Add(new Evidence("unavailableRatio",
+                $"{Ratio(worstGroup.Ratio)} ({worstGroup.Unavailable.Count} of {worstGroup.Judged} new instances {worstGroup.Scope})",
+                $"at most {Ratio(policy.MaxUnavailableRatio)}",
+                worstGroup.Unavailable.Select(Describe).Take(10).ToArray()));
         }
 
         if (breaches.Count > 0)
@@ -98,9 +96,54 @@ public static class HealthEvaluator
                 : $"batch {order.CurrentBatch} of {order.BatchCount} runs but no new instance has appeared");
         }
 
+        var unavailable = judged.Count(i => i.Condition == InstanceCondition.Unavailable);
         return Verdict.Of(VerdictKind.Healthy,
-            $"batch {order.CurrentBatch} of {order.BatchCount}: {judged.Count - unavailable.Count} of {judged.Count} new instances healthy");
+            $"batch {order.CurrentBatch} of {order.BatchCount}: {judged.Count - unavailable} of {judged.Count} new instances healthy");
     }
+
+    /// <summary>
+    /// The group of judged instances with the highest unavailable share: each batch's own, then the running total.
+    /// On a tie the batch wins, so the evidence names where the failure is.
+    /// </summary>
+    private static UnavailableGroup? WorstUnavailable(IReadOnlyList<InstanceHealth> judged, ChangeOrderProgress order)
+    {
+        if (judged.Count == 0)
+        {
+            return null;
+        }
+
+        var groups = judged
+            .Where(i => i.Batch is not null)
+            .GroupBy(i => i.Batch!.Value)
+            .OrderByDescending(g => g.Key)
+            .Select(g => Group(g.ToList(), $"in batch {g.Key} of {order.BatchCount}"))
+            .ToList();
+        if (groups.Count != 1 || groups[0].Judged != judged.Count)
+        {
+            groups.Add(Group(judged, groups.Count == 0 ? "of the change" : "of the change so far"));
+        }
+
+        return groups.MaxBy(g => g.Ratio);
+    }
+
+    private static UnavailableGroup Group(IReadOnlyList<InstanceHealth> instances, string scope)
+    {
+        var unavailable = instances.Where(i => i.Condition == InstanceCondition.Unavailable).ToList();
+        return new UnavailableGroup((double)unavailable.Count / instances.Count, unavailable, instances.Count, scope);
+    }
+
+    private static string InBatches(IEnumerable<InstanceHealth> instances, ChangeOrderProgress order)
+    {
+        var batches = instances.Select(i => i.Batch).OfType<int>().Distinct().Order().ToList();
+        return batches.Count switch
+        {
+            0 => string.Empty,
+            1 => $" in batch {batches[0]} of {order.BatchCount}",
+            _ => $" in batches {string.Join(", ", batches)} of {order.BatchCount}",
+        };
+    }
+
+    private static string Ratio(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string Because(string? reason) => string.IsNullOrWhiteSpace(reason) ? string.Empty : $": {reason}";
 
@@ -114,4 +157,6 @@ public static class HealthEvaluator
         ChangeOrderStatus.WaitingForNextBatch => "waiting for its next batch",
         _ => "running",
     };
+
+    private sealed record UnavailableGroup(double Ratio, IReadOnlyList<InstanceHealth> Unavailable, int Judged, string Scope);
 }

@@ -1,4 +1,4 @@
-namespace ChangeGuard.Core.Orchestration;
+namespace ChangeGuard.Core.Assessment;
 
 /// <summary>How a watch ended.</summary>
 public enum WatchOutcome
@@ -20,4 +20,11 @@ public enum WatchOutcome
 
     /// <summary>Dry run: the order would have been aborted.</summary>
     DryRunWouldAbort,
+
+    /// <summary>
+    /// A source refused for good to be read (the order does not exist or belongs to another app, no permission to
+    /// read, an invalid parameter): the watch ended at once and left the order alone, since aborting on a typo would
+    /// roll back a healthy rollout.
+    /// </summary>
+    Unwatchable,
 }

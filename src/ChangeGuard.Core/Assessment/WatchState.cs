@@ -1,6 +1,6 @@
 using ChangeGuard.Core.Health;
 
-namespace ChangeGuard.Core.Orchestration;
+namespace ChangeGuard.Core.Assessment;
 
 /// <summary>
 /// What a watch carries from poll to poll and across ContinueAsNew: counters, the restart baseline, the cached
@@ -56,8 +56,11 @@ public sealed record WatchState
     /// <summary>Whether a batch has started: signals are judged from then on.</summary>
     public bool BatchStarted { get; init; }
 
+    /// <summary>When the current batch started, from the last snapshot: a batch that just started is the riskiest phase.</summary>
+    public DateTimeOffset? BatchStartedAt { get; init; }
+
     /// <summary>Each signal's counters, in the policy's order.</summary>
-    public IReadOnlyList<Signals.SignalCount> Signals { get; init; } = [];
+    public IReadOnlyList<SignalCount> Signals { get; init; } = [];
 
     /// <summary>The last decisions, oldest first.</summary>
     public IReadOnlyList<Decision> Decisions { get; init; } = [];
