@@ -17,6 +17,12 @@ public static class SaeErrorClassifier
                 return SaeErrorKind.ChangeInProgress;
             case SaeErrorCodes.ResourceNoPermission:
                 return SaeErrorKind.PermissionDenied;
+
+            // Before the "Signature*" rule: SAE answers a nonce it has seen when the same signed request reached it
+            // twice (the HTTP stack resent it after the first answer was lost). Nothing is wrong with the credentials,
+            // and a fresh attempt is signed with a new nonce.
+            case SaeErrorCodes.NonceUsed:
+                return SaeErrorKind.Transient;
             case SaeErrorCodes.ApplicationInvalidStatus or SaeErrorCodes.SystemUpgrading
                 or SaeErrorCodes.InternalError or SaeErrorCodes.ServiceUnavailable:
                 return SaeErrorKind.Transient;
@@ -68,4 +74,11 @@ public static class SaeErrorClassifier
 
     /// <summary>True for the kinds a read may retry on its own.</summary>
     public static bool IsRetryable(SaeErrorKind kind) => kind is SaeErrorKind.Throttled or SaeErrorKind.Transient;
+
+    /// <summary>
+    /// True for refusals that asking again will not change (not found, no permission, a rejected parameter, bad
+    /// credentials): callers must not count them as temporary blindness that waiting cures.
+    /// </summary>
+    public static bool IsPermanent(SaeErrorKind kind) =>
+        kind is SaeErrorKind.NotFound or SaeErrorKind.PermissionDenied or SaeErrorKind.InvalidParameter or SaeErrorKind.Unauthenticated;
 }

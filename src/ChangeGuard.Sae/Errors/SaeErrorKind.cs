@@ -18,7 +18,10 @@ public enum SaeErrorKind
     /// <summary><c>Throttling*</c> codes or a retry-after header: slow down.</summary>
     Throttled,
 
-    /// <summary>5xx answers, timeouts, connection failures and SAE's "retry later" codes.</summary>
+    /// <summary>
+    /// 5xx answers, timeouts, connection failures, SAE's "retry later" codes, a replayed nonce and answers that are
+    /// not SAE's API (a broken gateway's HTML, truncated JSON): another attempt may well get through.
+    /// </summary>
     Transient,
 
     /// <summary><c>Resouce.no.permission</c> and RAM denials.</summary>
@@ -30,6 +33,6 @@ public enum SaeErrorKind
     /// <summary>The app, change order, pipeline or API does not exist.</summary>
     NotFound,
 
-    /// <summary>Signature, timestamp, nonce, token or AccessKey problems.</summary>
+    /// <summary>Signature, timestamp, token or AccessKey problems (a replayed nonce is <see cref="Transient"/>).</summary>
     Unauthenticated,
 }
