@@ -134,34 +134,27 @@ public sealed class SaeRequestSender
         {
             var status = response.StatusCode;
             var retryAfter = ReadRetryAfter(response);
-            var (envelope, missing) = TryParse<TData>(body, operation);
+            var (envelope, problem) = Parse<TData>(body, operation);
             var requestId = envelope?.RequestId ?? FirstHeader(response, "x-acs-request-id");
 
-            if (response.IsSuccessStatusCode && envelope is { Success: not false, Data: not null })
+            if (response.IsSuccessStatusCode && !CarriesError(envelope))
             {
-                if (missing is not null)
+                if (problem is not null)
                 {
+                    // A 2xx that is not SAE's answer came from something in between (a broken gateway or proxy, a cut
+                    // connection): another attempt may well get the real one, so reads retry it like a 5xx.
                     SaeClientLog.Failed(_logger, operation.Action, (int)status, MalformedAnswerCode, requestId, Elapsed(started), attempt);
-                    throw new SaeException(operation.Action, SaeErrorKind.Other, status, MalformedAnswerCode, $"the answer's Data lacks {missing}", requestId);
+                    throw new SaeException(operation.Action, SaeErrorKind.Transient, status, MalformedAnswerCode, problem, requestId);
                 }
 
                 SaeClientLog.Completed(_logger, operation.Action, (int)status, requestId, Elapsed(started), attempt);
-                return (envelope.Data, requestId);
+                return (envelope!.Data!, requestId);
             }
 
-            var code = envelope?.Code ?? (response.IsSuccessStatusCode ? MalformedAnswerCode : null);
+            // Classified by SAE's code whatever the status: a 200 carrying InternalError is as transient as a 500.
+            var code = envelope?.Code;
             var message = envelope?.Message ?? Snippet(body);
-            if (response.IsSuccessStatusCode && envelope is not null && envelope.Success is not false && envelope.Data is null)
-            {
-                message = "the answer carried no Data";
-            }
-
-            var kind = SaeErrorClassifier.Classify(response.IsSuccessStatusCode ? null : status, code, retryAfter);
-            if (response.IsSuccessStatusCode && kind == SaeErrorKind.Transient)
-            {
-                kind = SaeErrorKind.Other;
-            }
-
+            var kind = SaeErrorClassifier.Classify(status, code, retryAfter);
             if (kind == SaeErrorKind.Throttled)
             {
                 _budget.Penalize(credentials.AccessKeyId, retryAfter);
@@ -214,10 +207,14 @@ public sealed class SaeRequestSender
         return request;
     }
 
-    /// <summary>The code of an answer that is not what SAE's API promises (truncated, mistyped, missing fields).</summary>
+    /// <summary>
+    /// The code of a 2xx answer that is not what SAE's API promises (empty, HTML, truncated, mistyped, missing fields),
+    /// classified <see cref="SaeErrorKind.Transient"/> because something between the client and SAE produced it.
+    /// </summary>
     public const string MalformedAnswerCode = "ChangeGuard.MalformedAnswer";
 
-    private static string? MissingDataField(JsonElement root, SaeOperation operation)
+    /// <summary>What the answer's <c>Data</c> lacks of the fields the operation requires, if anything.</summary>
+    private static string? DataProblem(JsonElement root, SaeOperation operation)
     {
         if (operation.RequiredDataFields.Length == 0)
         {
@@ -226,10 +223,11 @@ public sealed class SaeRequestSender
 
         if (!TryGetProperty(root, "Data", out var data) || data.ValueKind != JsonValueKind.Object)
         {
-            return "an object";
+            return "the answer carried no Data object";
         }
 
-        return operation.RequiredDataFields.FirstOrDefault(field => !TryGetProperty(data, field, out var value) || value.ValueKind == JsonValueKind.Null);
+        var missing = operation.RequiredDataFields.FirstOrDefault(field => !TryGetProperty(data, field, out var value) || value.ValueKind == JsonValueKind.Null);
+        return missing is null ? null : $"the answer's Data lacks {missing}";
     }
 
     private static bool TryGetProperty(JsonElement element, string name, out JsonElement value)
@@ -247,29 +245,58 @@ public sealed class SaeRequestSender
         return false;
     }
 
-    /// <summary>Parses the body once: the envelope (null when it is not SAE's JSON) and the first required field it lacks.</summary>
-    private static (SaeEnvelope<TData>? Envelope, string? MissingField) TryParse<TData>(byte[] body, SaeOperation operation)
+    /// <summary>
+    /// Parses the body once: the envelope (null when it is not SAE's JSON) and, when the answer could not be SAE's
+    /// success, what is wrong with it.
+    /// </summary>
+    private static (SaeEnvelope<TData>? Envelope, string? Problem) Parse<TData>(byte[] body, SaeOperation operation)
     {
         if (body.Length == 0)
         {
-            return (null, null);
+            return (null, "the answer was empty");
         }
 
+        JsonDocument document;
         try
         {
-            using var document = JsonDocument.Parse(body);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return (null, null);
-            }
-
-            return (document.RootElement.Deserialize<SaeEnvelope<TData>>(SaeJson.Options), MissingDataField(document.RootElement, operation));
+            document = JsonDocument.Parse(body);
         }
         catch (JsonException)
         {
-            return (null, null);
+            return (null, $"the answer is not valid JSON: {Snippet(body)}");
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, $"the answer is not a JSON object: {Snippet(body)}");
+            }
+
+            SaeEnvelope<TData> envelope;
+            try
+            {
+                // An object always deserializes to an envelope.
+                envelope = document.RootElement.Deserialize<SaeEnvelope<TData>>(SaeJson.Options)!;
+            }
+            catch (JsonException ex)
+            {
+                var field = ex.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "a field";
+                return (null, $"the answer's {field} has the wrong type");
+            }
+
+            return (envelope, DataProblem(document.RootElement, operation) ?? (envelope.Data is null ? "the answer carried no Data" : null));
         }
     }
+
+    /// <summary>
+    /// True when the envelope says the call failed: <c>Success</c> false, or an error code (anything but "200") without
+    /// <c>Success</c> true. A gateway's error body carries no <c>Success</c> at all.
+    /// </summary>
+    private static bool CarriesError<TData>(SaeEnvelope<TData>? envelope) =>
+        envelope is not null
+        && (envelope.Success is false
+            || (envelope.Success is not true && !string.IsNullOrEmpty(envelope.Code) && !string.Equals(envelope.Code, "200", StringComparison.Ordinal)));
 
     private static TimeSpan? ReadRetryAfter(HttpResponseMessage response)
     {

@@ -31,9 +31,9 @@ internal sealed class FaultInjector(SimulatedWorld world)
     private readonly Dictionary<string, Queue<DateTimeOffset>> _windows = new(StringComparer.Ordinal);
     private readonly object _gate = new();
 
-    public FaultDecision Decide(string action, string accessKeyId)
+    /// <summary>Decides for one call under the faults that apply now (the rate limit applies whatever they are).</summary>
+    public FaultDecision Decide(string action, string accessKeyId, FaultDefinition faults)
     {
-        var faults = world.Faults;
         var limit = world.Scenario.RateLimitPerMinute;
         if (limit > 0 && !Admit(accessKeyId, limit))
         {

@@ -5,6 +5,9 @@ internal static class MalformedAnswers
 {
     private static int _next;
 
+    /// <summary>A body cut mid-way, as a broken gateway passes it on.</summary>
+    public static string CutShort(string body) => body[..(body.Length / 2)];
+
     public static (int Status, string ContentType, string Body) Next(string requestId) =>
         (Interlocked.Increment(ref _next) % 5) switch
         {

@@ -10,6 +10,10 @@ namespace ChangeGuard.Simulator.Api;
 /// <param name="Code">SAE's code: "200" or the error code.</param>
 /// <param name="RequestId">The request id the answer carried.</param>
 /// <param name="AccessKeyId">The AccessKey ID that signed the call.</param>
+/// <param name="AbortApplied">
+/// AbortChangeOrder only: whether this call stopped the order, also when its answer was lost or garbled; null for
+/// other actions.
+/// </param>
 public sealed record RequestLogEntry(
     long Sequence,
     DateTimeOffset At,
@@ -19,7 +23,8 @@ public sealed record RequestLogEntry(
     int Status,
     string Code,
     string RequestId,
-    string? AccessKeyId);
+    string? AccessKeyId,
+    bool? AbortApplied = null);
 
 /// <summary>The bounded log of answered calls that tests and demos read through the control API.</summary>
 public sealed class RequestLog(int capacity = 50_000)
@@ -30,11 +35,11 @@ public sealed class RequestLog(int capacity = 50_000)
 
     /// <summary>Records a call and returns its entry.</summary>
     public RequestLogEntry Add(DateTimeOffset at, string action, string method, IReadOnlyDictionary<string, string> parameters,
-        int status, string code, string requestId, string? accessKeyId)
+        int status, string code, string requestId, string? accessKeyId, bool? abortApplied = null)
     {
         lock (_gate)
         {
-            var entry = new RequestLogEntry(++_sequence, at, action, method, parameters, status, code, requestId, accessKeyId);
+            var entry = new RequestLogEntry(++_sequence, at, action, method, parameters, status, code, requestId, accessKeyId, abortApplied);
             _entries.Enqueue(entry);
             while (_entries.Count > capacity)
             {

@@ -106,8 +106,8 @@ internal static class SaeOperationHandlers
     {
         var id = query.Required("ChangeOrderId");
         var rollback = query.Bool("Rollback") ?? false;
-        world.Abort(id, rollback);
-        return new SaeAnswer(new { ChangeOrderId = id });
+        var replacedBy = world.Abort(id, rollback);
+        return new SaeAnswer(new { ChangeOrderId = id }, ReplacedBy: replacedBy);
     }
 
     private static SaeAnswer DescribePipeline(SimulatedWorld world, QueryParameters query)

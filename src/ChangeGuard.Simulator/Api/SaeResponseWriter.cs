@@ -15,7 +15,26 @@ internal static class SaeResponseWriter
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public static Task WriteOkAsync(HttpContext context, string requestId, SaeAnswer answer)
+    public static Task WriteOkAsync(HttpContext context, string requestId, SaeAnswer answer) =>
+        WriteAsync(context, StatusCodes.Status200OK, requestId, OkEnvelope(requestId, answer));
+
+    /// <summary>The success answer's body as text, for faults that garble it.</summary>
+    public static string OkBody(string requestId, SaeAnswer answer) => JsonSerializer.Serialize(OkEnvelope(requestId, answer), Json);
+
+    /// <summary>An error envelope under HTTP 200, as gateways that always answer 200 send it.</summary>
+    public static Task WriteErrorInOkAsync(HttpContext context, string requestId, string code, string message) =>
+        WriteAsync(context, StatusCodes.Status200OK, requestId, new { RequestId = requestId, Code = code, Message = message, Success = false });
+
+    /// <summary>Any text under any status, for answers that are not SAE's API.</summary>
+    public static async Task WriteTextAsync(HttpContext context, string requestId, int status, string contentType, string text)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = contentType;
+        context.Response.Headers["x-acs-request-id"] = requestId;
+        await context.Response.WriteAsync(text, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static Dictionary<string, object?> OkEnvelope(string requestId, SaeAnswer answer)
     {
         var body = new Dictionary<string, object?>
         {
@@ -34,7 +53,7 @@ internal static class SaeResponseWriter
             body["TotalSize"] = paging.TotalSize;
         }
 
-        return WriteAsync(context, StatusCodes.Status200OK, requestId, body);
+        return body;
     }
 
     public static Task WriteErrorAsync(HttpContext context, string requestId, int status, string code, string message)
@@ -55,6 +74,10 @@ internal static class SaeResponseWriter
     public static string ThrottledMessage => "Request was denied due to user flow control.";
 
     public static string ThrottledCode => SaeErrorCodes.ThrottlingUser;
+
+    public static string NonceUsedMessage => "Specified signature nonce was used already.";
+
+    public static string InternalErrorMessage => "The request processing has failed due to some unknown error.";
 
     private static async Task WriteAsync(HttpContext context, int status, string requestId, object body)
     {

@@ -115,7 +115,7 @@ internal sealed class SignatureVerifier(SimulatorOptions options, TimeProvider t
 
             if (!_nonces.TryAdd(nonce, now + AllowedSkew + AllowedSkew))
             {
-                throw new SimulatorError(400, SaeErrorCodes.NonceUsed, "Specified signature nonce was used already.");
+                throw new SimulatorError(400, SaeErrorCodes.NonceUsed, SaeResponseWriter.NonceUsedMessage);
             }
         }
     }

@@ -41,6 +41,12 @@ internal sealed class SimulatedChangeOrder
 
     public int AbortAttempts { get; set; }
 
+    /// <summary>Aborts answered <c>Application.ChangerOrderRunning</c> by the <c>abortBusyCount</c> fault.</summary>
+    public int BusyAnswers { get; set; }
+
+    /// <summary>Accepted aborts answered by the <c>abortAnswer</c> fault instead.</summary>
+    public int FaultAnswers { get; set; }
+
     /// <summary>Scenario seconds since the order was created.</summary>
     public double ScenarioSeconds(DateTimeOffset now) => Math.Max(0, (now - CreatedAt).TotalSeconds * TimeScale);
 

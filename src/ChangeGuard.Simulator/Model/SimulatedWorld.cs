@@ -10,18 +10,21 @@ namespace ChangeGuard.Simulator.Model;
 /// </summary>
 public sealed class SimulatedWorld
 {
+    private static readonly FaultDefinition NoFaults = new();
     private readonly object _gate = new();
     private readonly TimeProvider _time;
     private readonly Dictionary<string, SimulatedApp> _apps = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SimulatedChangeOrder> _orders = new(StringComparer.Ordinal);
     private Random _random = new(1);
     private Scenario _scenario = new();
+    private DateTimeOffset _loadedAt;
     private int _generatedIds;
 
     /// <summary>Creates an empty world on a clock.</summary>
     public SimulatedWorld(TimeProvider time)
     {
         _time = time;
+        _loadedAt = time.GetUtcNow();
     }
 
     /// <summary>The scenario playing now.</summary>
@@ -36,7 +39,7 @@ public sealed class SimulatedWorld
         }
     }
 
-    /// <summary>The faults in force now.</summary>
+    /// <summary>The faults the scenario defines, whether or not their <c>fromSecond</c> has come.</summary>
     public FaultDefinition Faults
     {
         get
@@ -44,6 +47,18 @@ public sealed class SimulatedWorld
             lock (_gate)
             {
                 return _scenario.Faults;
+            }
+        }
+    }
+
+    /// <summary>The faults that apply now: the scenario's once their <c>fromSecond</c> has come, else none.</summary>
+    public FaultDefinition ActiveFaults
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return ActiveFaultsUnlocked(_time.GetUtcNow());
             }
         }
     }
@@ -61,6 +76,7 @@ public sealed class SimulatedWorld
             _apps.Clear();
             _orders.Clear();
             _scenario = scenario;
+            _loadedAt = now;
             _random = new Random(scenario.Seed);
             foreach (var appDefinition in scenario.Apps)
             {
@@ -75,7 +91,7 @@ public sealed class SimulatedWorld
         }
     }
 
-    /// <summary>Replaces the faults in force.</summary>
+    /// <summary>Replaces the faults in force; their <c>fromSecond</c> still counts from the scenario's load.</summary>
     public void SetFaults(FaultDefinition faults)
     {
         lock (_gate)
@@ -137,15 +153,18 @@ public sealed class SimulatedWorld
         }
     }
 
-    /// <summary>AbortChangeOrder as SAE does it, with the scenario's faults applied.</summary>
-    public void Abort(string changeOrderId, bool rollback)
+    /// <summary>
+    /// AbortChangeOrder as SAE does it, with the faults that apply now. Returns the <see cref="AbortAnswerFault"/> whose
+    /// answer replaces SAE's acceptance (the abort applied or not, as it says), or null when SAE accepts it plainly.
+    /// </summary>
+    public AbortAnswerFault? Abort(string changeOrderId, bool rollback)
     {
         lock (_gate)
         {
             var order = RequireOrder(changeOrderId);
             var now = _time.GetUtcNow();
             order.AbortAttempts++;
-            var faults = _scenario.Faults;
+            var faults = ActiveFaultsUnlocked(now);
             if (faults.FinishBeforeAbort && order.FinishedAt is null && order.AbortedAt is null && order.Snapshot(now).Status.IsRunning())
             {
                 order.FinishNow(now);
@@ -156,13 +175,26 @@ public sealed class SimulatedWorld
                 throw new SimulatorError(400, SaeErrorCodes.ChangeOrderNotRunning, "The change order is not running and cannot be terminated.");
             }
 
-            if (order.AbortAttempts <= faults.AbortBusyCount)
+            if (order.BusyAnswers < faults.AbortBusyCount)
             {
+                order.BusyAnswers++;
                 throw new SimulatorError(400, SaeErrorCodes.ChangeOrderRunning,
                     "Another change order is in progress on this application. Please try again later.");
             }
 
+            if (faults.AbortAnswer is { } answer && order.FaultAnswers < answer.Count)
+            {
+                order.FaultAnswers++;
+                if (answer.Applied)
+                {
+                    order.Abort(now, rollback);
+                }
+
+                return answer;
+            }
+
             order.Abort(now, rollback);
+            return null;
         }
     }
 
@@ -198,6 +230,9 @@ public sealed class SimulatedWorld
 
         return null;
     }
+
+    private FaultDefinition ActiveFaultsUnlocked(DateTimeOffset now) =>
+        (now - _loadedAt).TotalSeconds * _scenario.TimeScale >= _scenario.Faults.FromSecond ? _scenario.Faults : NoFaults;
 
     private SimulatedChangeOrder RequireOrder(string changeOrderId)
     {

@@ -1,8 +1,17 @@
 namespace ChangeGuard.Simulator.Scenarios;
 
-/// <summary>Ways SAE misbehaves; each is off by default. Ratios are drawn from the scenario's seeded random.</summary>
+/// <summary>
+/// Ways SAE misbehaves; each is off by default. Ratios are drawn from the scenario's seeded random. None applies
+/// before <see cref="FromSecond"/>, so a scenario can break SAE in the middle of a rollout.
+/// </summary>
 public sealed record FaultDefinition
 {
+    /// <summary>
+    /// Scenario seconds after the scenario loaded before any fault here applies (SAE's account rate limit is not a
+    /// fault and always applies).
+    /// </summary>
+    public double FromSecond { get; init; }
+
     /// <summary>Share of calls answered HTTP 400 <c>Throttling.User</c>.</summary>
     public double ThrottleRatio { get; init; }
 
@@ -32,4 +41,7 @@ public sealed record FaultDefinition
 
     /// <summary>Actions answered <c>Resouce.no.permission</c>.</summary>
     public IReadOnlyList<string> DeniedActions { get; init; } = [];
+
+    /// <summary>What the first accepted aborts of each order answer instead of SAE's acceptance; none when null.</summary>
+    public AbortAnswerFault? AbortAnswer { get; init; }
 }

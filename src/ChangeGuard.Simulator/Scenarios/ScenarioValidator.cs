@@ -98,6 +98,12 @@ public static class ScenarioValidator
             "plus serverErrorRatio, resetRatio and malformedRatio must be at most 1");
         Check(faults.LatencyMs is >= 0 and <= 60_000, at, "latencyMs", "must be between 0 and 60000");
         Check(faults.AbortBusyCount >= 0, at, "abortBusyCount", "must not be negative");
+        Check(double.IsFinite(faults.FromSecond) && faults.FromSecond >= 0, at, "fromSecond", "must be a finite number, 0 or more");
+        if (faults.AbortAnswer is { } abortAnswer)
+        {
+            Check(Enum.IsDefined(abortAnswer.Mode), at, "abortAnswer.mode", "must be malformed, lost, nonceUsed or errorCode");
+            Check(abortAnswer.Count is >= 1 and <= 100, at, "abortAnswer.count", "must be between 1 and 100");
+        }
     }
 
     private static void Check(bool condition, string source, string field, string problem)

@@ -4,11 +4,15 @@ using ChangeGuard.Sae.Models.Applications;
 using ChangeGuard.Sae.Models.ChangeOrders;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Builders;
+using ChangeGuard.Testing.Notifications;
 using ChangeGuard.Testing.Simulation;
 
 namespace ChangeGuard.Sae.Tests.Client;
 
-/// <summary>SAE's error answers, as the simulator gives them, reach callers as typed, classified exceptions.</summary>
+/// <summary>
+/// SAE's error answers, as the simulator gives them (or a stub, for those it gives no read), reach callers as typed,
+/// classified exceptions.
+/// </summary>
 public sealed class SaeClientErrorTests : IAsyncLifetime
 {
     private const string Region = "cn-hangzhou";
@@ -73,6 +77,61 @@ public sealed class SaeClientErrorTests : IAsyncLifetime
         // Assert
         Assert.Equal(SaeErrorKind.Throttled, error.Kind);
         Assert.Single(_sim.Simulator.Log.Read("AbortChangeOrder"));
+    }
+
+    [Theory]
+    [InlineData(AbortAnswerMode.Malformed, SaeRequestSender.MalformedAnswerCode)]
+    [InlineData(AbortAnswerMode.Lost, null)]
+    [InlineData(AbortAnswerMode.NonceUsed, SaeErrorCodes.NonceUsed)]
+    [InlineData(AbortAnswerMode.ErrorCode, SaeErrorCodes.InternalError)]
+    public async Task AbortChangeOrder_AnswerLeavingTheOutcomeUnknown_ThrowsTransientWithoutRetrying(AbortAnswerMode mode, string? code)
+    {
+        // Arrange
+        _sim.Load(Scenario(new FaultDefinition { AbortAnswer = new AbortAnswerFault { Mode = mode, Applied = true } }));
+
+        // Act
+        var error = await Assert.ThrowsAsync<SaeException>(() => _client.AbortChangeOrderAsync(Region, "co-1", rollback: true));
+
+        // Assert
+        Assert.Equal(SaeErrorKind.Transient, error.Kind);
+        Assert.Equal(code, error.Code);
+        Assert.Single(_sim.Simulator.Log.Read("AbortChangeOrder"));
+    }
+
+    [Theory]
+    [InlineData("InternalError", SaeErrorKind.Transient)]
+    [InlineData("ServiceUnavailable", SaeErrorKind.Transient)]
+    [InlineData("Throttling.User", SaeErrorKind.Throttled)]
+    [InlineData("Resouce.no.permission", SaeErrorKind.PermissionDenied)]
+    [InlineData("InvalidChangeOrder.NotFound", SaeErrorKind.NotFound)]
+    [InlineData("Application.ChangerOrder.Not.Running", SaeErrorKind.NotRunning)]
+    [InlineData("Something.New", SaeErrorKind.Other)]
+    public async Task DescribeChangeOrder_ErrorCodeIn200_IsClassifiedByItsCode(string code, SaeErrorKind expected)
+    {
+        // Arrange
+        await using var stub = await StubSae.StartAsync(_ => ReceiverAnswer.Ok($$"""{"RequestId":"r-1","Code":"{{code}}","Message":"refused","Success":false}"""));
+        var client = stub.CreateClient(o => o.MaxReadAttempts = 1);
+
+        // Act
+        var error = await Assert.ThrowsAsync<SaeException>(() => client.DescribeChangeOrderAsync(Region, "co-1"));
+
+        // Assert
+        Assert.Equal(expected, error.Kind);
+    }
+
+    [Fact]
+    public async Task DescribeChangeOrder_GatewayErrorBodyIn200WithoutSuccess_IsClassifiedByItsCode()
+    {
+        // Arrange
+        await using var stub = await StubSae.StartAsync(_ => ReceiverAnswer.Ok(
+            """{"RequestId":"r-1","HostId":"sae.cn-hangzhou.aliyuncs.com","Code":"Throttling.User","Message":"Request was denied due to user flow control."}"""));
+        var client = stub.CreateClient(o => o.MaxReadAttempts = 1);
+
+        // Act
+        var error = await Assert.ThrowsAsync<SaeException>(() => client.DescribeChangeOrderAsync(Region, "co-1"));
+
+        // Assert
+        Assert.Equal(SaeErrorKind.Throttled, error.Kind);
     }
 
     [Fact]

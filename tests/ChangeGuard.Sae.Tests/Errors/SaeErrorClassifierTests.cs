@@ -28,7 +28,7 @@ public sealed class SaeErrorClassifierTests
     [InlineData(404, "InvalidNamespaceId.NotFound", SaeErrorKind.NotFound)]
     [InlineData(404, "InvalidApi.NotFound", SaeErrorKind.NotFound)]
     [InlineData(400, "SignatureDoesNotMatch", SaeErrorKind.Unauthenticated)]
-    [InlineData(400, "SignatureNonceUsed", SaeErrorKind.Unauthenticated)]
+    [InlineData(400, "SignatureNonceUsed", SaeErrorKind.Transient)]
     [InlineData(404, "InvalidAccessKeyId.NotFound", SaeErrorKind.Unauthenticated)]
     [InlineData(400, "InvalidAccessKeyId.Inactive", SaeErrorKind.Unauthenticated)]
     [InlineData(400, "InvalidTimeStamp.Expired", SaeErrorKind.Unauthenticated)]
@@ -37,6 +37,11 @@ public sealed class SaeErrorClassifierTests
     [InlineData(400, "IncompleteSignature", SaeErrorKind.Unauthenticated)]
     [InlineData(400, "rollback.error", SaeErrorKind.Other)]
     [InlineData(400, null, SaeErrorKind.Other)]
+    [InlineData(200, "InternalError", SaeErrorKind.Transient)]
+    [InlineData(200, "Throttling.User", SaeErrorKind.Throttled)]
+    [InlineData(200, "Resouce.no.permission", SaeErrorKind.PermissionDenied)]
+    [InlineData(200, "Something.New", SaeErrorKind.Other)]
+    [InlineData(200, null, SaeErrorKind.Other)]
     public void Classify_DocumentedCode_MapsToKind(int status, string? code, SaeErrorKind expected)
     {
         // Act
@@ -67,4 +72,27 @@ public sealed class SaeErrorClassifierTests
     [InlineData(SaeErrorKind.PermissionDenied, false)]
     public void IsRetryable_Kind_OnlyThrottledAndTransient(SaeErrorKind kind, bool expected) =>
         Assert.Equal(expected, SaeErrorClassifier.IsRetryable(kind));
+
+    [Theory]
+    [InlineData(SaeErrorKind.NotFound, true)]
+    [InlineData(SaeErrorKind.PermissionDenied, true)]
+    [InlineData(SaeErrorKind.InvalidParameter, true)]
+    [InlineData(SaeErrorKind.Unauthenticated, true)]
+    [InlineData(SaeErrorKind.Other, false)]
+    [InlineData(SaeErrorKind.NotRunning, false)]
+    [InlineData(SaeErrorKind.ChangeInProgress, false)]
+    [InlineData(SaeErrorKind.Throttled, false)]
+    [InlineData(SaeErrorKind.Transient, false)]
+    public void IsPermanent_Kind_OnlyRefusalsRepeatingWillNotChange(SaeErrorKind kind, bool expected) =>
+        Assert.Equal(expected, SaeErrorClassifier.IsPermanent(kind));
+
+    [Fact]
+    public void IsPermanent_EveryKind_IsNeverAlsoRetryable()
+    {
+        // Act
+        var both = Enum.GetValues<SaeErrorKind>().Where(k => SaeErrorClassifier.IsPermanent(k) && SaeErrorClassifier.IsRetryable(k));
+
+        // Assert
+        Assert.Empty(both);
+    }
 }

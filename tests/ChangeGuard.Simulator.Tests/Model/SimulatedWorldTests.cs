@@ -169,6 +169,53 @@ public sealed class SimulatedWorldTests
     }
 
     [Fact]
+    public void Abort_BeforeFaultsFromSecond_IsAcceptedPlainly()
+    {
+        // Arrange
+        var world = World(faults: new FaultDefinition { FromSecond = 30, AbortBusyCount = 1, AbortAnswer = new AbortAnswerFault { Mode = AbortAnswerMode.Lost } });
+        _time.Advance(TimeSpan.FromSeconds(29));
+
+        // Act
+        var replacedBy = world.Abort("co", rollback: true);
+
+        // Assert
+        Assert.Null(replacedBy);
+        Assert.Equal(ChangeOrderStatus.Aborted, Status(world));
+    }
+
+    [Fact]
+    public void Abort_FromFaultsFromSecond_GetsTheAbortAnswer()
+    {
+        // Arrange
+        var fault = new AbortAnswerFault { Mode = AbortAnswerMode.Lost };
+        var world = World(o => o with { Batches = [ChangeOrders.Batch(4, 600)] }, new FaultDefinition { FromSecond = 30, AbortAnswer = fault });
+        _time.Advance(TimeSpan.FromSeconds(30));
+
+        // Act
+        var replacedBy = world.Abort("co", rollback: true);
+
+        // Assert
+        Assert.Equal(fault, replacedBy);
+        Assert.Equal(ChangeOrderStatus.Executing, Status(world));
+    }
+
+    [Fact]
+    public void Abort_AppliedAbortAnswer_AbortsWithTheRequestedRollback()
+    {
+        // Arrange
+        var world = World(o => o with { Batches = [ChangeOrders.UnhealthyBatch(2, 0, 2), ChangeOrders.Batch(2)] },
+            new FaultDefinition { AbortAnswer = new AbortAnswerFault { Mode = AbortAnswerMode.Malformed, Applied = true } });
+        _time.Advance(TimeSpan.FromSeconds(5));
+
+        // Act
+        world.Abort("co", rollback: true);
+
+        // Assert
+        Assert.Equal(ChangeOrderStatus.Aborted, Status(world));
+        Assert.All(Instances(world), i => Assert.Equal("1.0.0", i.Version));
+    }
+
+    [Fact]
     public void Abort_UnknownOrMissingId_AnswersLikeSae()
     {
         // Arrange

@@ -67,6 +67,12 @@ public sealed class ScenarioLoaderTests
     [InlineData("""{"faults":{"throttleRatio":1.5}}""", "throttleRatio")]
     [InlineData("""{"faults":{"throttleRatio":0.6,"serverErrorRatio":0.6}}""", "throttleRatio")]
     [InlineData("""{"apps":[{"appId":"a","changeOrders":[{"batchType":"sometimes"}]}]}""", "batchType")]
+    [InlineData("""{"faults":{"fromSecond":-1}}""", "faults: fromSecond")]
+    [InlineData("""{"faults":{"abortAnswer":{"mode":"sometimes"}}}""", "abortAnswer.mode")]
+    [InlineData("""{"faults":{"abortAnswer":{"mode":7}}}""", "abortAnswer.mode")]
+    [InlineData("""{"faults":{"abortAnswer":{"applied":true}}}""", "mode")]
+    [InlineData("""{"faults":{"abortAnswer":{"mode":"lost","count":0}}}""", "abortAnswer.count")]
+    [InlineData("""{"faults":{"abortAnswer":{"mode":"lost","count":101}}}""", "abortAnswer.count")]
     public void Parse_BadValue_FailsNamingTheField(string json, string field)
     {
         // Act
@@ -74,6 +80,49 @@ public sealed class ScenarioLoaderTests
 
         // Assert
         Assert.Contains(field, error.Message);
+    }
+
+    [Fact]
+    public void Parse_FaultsWithFromSecondAndAbortAnswer_LoadsBoth()
+    {
+        // Arrange
+        const string json = """
+            {"faults": {"fromSecond": 30, "deniedActions": ["DescribeChangeOrder"],
+                        "abortAnswer": {"mode": "nonceUsed", "applied": true, "count": 2}},
+             "apps": [{"appId": "a"}]}
+            """;
+
+        // Act
+        var faults = ScenarioLoader.Parse(json).Faults;
+
+        // Assert
+        Assert.Equal(30, faults.FromSecond);
+        Assert.Equal(["DescribeChangeOrder"], faults.DeniedActions);
+        Assert.Equal(new AbortAnswerFault { Mode = AbortAnswerMode.NonceUsed, Applied = true, Count = 2 }, faults.AbortAnswer);
+    }
+
+    [Fact]
+    public void Parse_AbortAnswerWithModeOnly_IsOneUnappliedAnswer()
+    {
+        // Act
+        var abortAnswer = ScenarioLoader.Parse("""{"faults":{"abortAnswer":{"mode":"lost"}}}""").Faults.AbortAnswer;
+
+        // Assert
+        Assert.Equal(new AbortAnswerFault { Mode = AbortAnswerMode.Lost, Applied = false, Count = 1 }, abortAnswer);
+    }
+
+    [Theory]
+    [InlineData("malformed", AbortAnswerMode.Malformed)]
+    [InlineData("lost", AbortAnswerMode.Lost)]
+    [InlineData("nonceUsed", AbortAnswerMode.NonceUsed)]
+    [InlineData("errorCode", AbortAnswerMode.ErrorCode)]
+    public void ParseFaults_AbortAnswerMode_ReadsCamelCaseName(string name, AbortAnswerMode expected)
+    {
+        // Act
+        var faults = ScenarioLoader.ParseFaults($$$"""{"abortAnswer":{"mode":"{{{name}}}"}}""");
+
+        // Assert
+        Assert.Equal(expected, faults.AbortAnswer!.Mode);
     }
 
     [Fact]

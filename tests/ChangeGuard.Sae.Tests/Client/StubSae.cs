@@ -1,0 +1,64 @@
+using ChangeGuard.Sae.Configuration;
+using ChangeGuard.Testing.Notifications;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChangeGuard.Sae.Tests.Client;
+
+/// <summary>
+/// A loopback stand-in for SAE that answers each request by its number (from 1), for answers the simulator does not
+/// give to reads (a 200 carrying an error code, one exact malformed body). It checks no signature.
+/// </summary>
+internal sealed class StubSae : IAsyncDisposable
+{
+    /// <summary>DescribeChangeOrder's success answer for a running <c>co-1</c>.</summary>
+    public const string RunningOrder = """{"RequestId":"r-ok","Code":"200","Message":"success","Success":true,"Data":{"ChangeOrderId":"co-1","Status":1}}""";
+
+    private readonly LoopbackReceiver _receiver;
+    private readonly List<ServiceProvider> _providers = [];
+
+    private StubSae(LoopbackReceiver receiver)
+    {
+        _receiver = receiver;
+    }
+
+    /// <summary>The requests that arrived, in order.</summary>
+    public IReadOnlyList<ReceivedRequest> Requests => _receiver.Requests;
+
+    /// <summary>Starts a stub answering request number n with <paramref name="answer"/>(n).</summary>
+    public static async Task<StubSae> StartAsync(Func<int, ReceiverAnswer> answer)
+    {
+        var receiver = await LoopbackReceiver.StartAsync();
+        receiver.Answer(request => answer(request.Number));
+        return new StubSae(receiver);
+    }
+
+    /// <summary>A client pointed at the stub, with fast retries and no call budget.</summary>
+    public ISaeClient CreateClient(Action<SaeClientOptions>? configure = null)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSaeClient(options =>
+        {
+            options.Endpoint = _receiver.BaseAddress;
+            options.AccessKeyId = "stub-key";
+            options.AccessKeySecret = "stub-secret";
+            options.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
+            options.MaxRetryDelay = TimeSpan.FromMilliseconds(20);
+            options.Budget.CallsPerMinute = 0;
+            configure?.Invoke(options);
+        });
+        var provider = services.BuildServiceProvider();
+        _providers.Add(provider);
+        return provider.GetRequiredService<ISaeClient>();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var provider in _providers)
+        {
+            await provider.DisposeAsync();
+        }
+
+        await _receiver.DisposeAsync();
+    }
+}
