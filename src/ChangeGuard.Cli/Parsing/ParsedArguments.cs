@@ -88,7 +88,7 @@ public sealed class ParsedArguments
     public string Required(string name) =>
         string.IsNullOrWhiteSpace(Text(name)) ? throw new CliUsageException($"{name} is required; see --help") : Text(name)!;
 
-    /// <summary>A duration such as <c>15s</c>, <c>2m</c>, <c>1h30m</c>.</summary>
+    /// <summary>A duration such as <c>15s</c>, <c>2m</c>, <c>1h30m</c>; one too large for a duration is not one.</summary>
     public TimeSpan? Duration(string name)
     {
         var text = Text(name);
@@ -102,7 +102,7 @@ public sealed class ParsedArguments
             : throw new CliUsageException($"{name} must be a duration such as 15s, 2m or 1h30m, not '{text}'");
     }
 
-    /// <summary>A whole number.</summary>
+    /// <summary>A whole number; one beyond <see cref="int"/> is refused with the range, as it is a number, just too large.</summary>
     public int? Int(string name)
     {
         var text = Text(name);
@@ -111,12 +111,17 @@ public sealed class ParsedArguments
             return null;
         }
 
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new CliUsageException($"{name} must be a whole number, not '{text}'");
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        throw new CliUsageException(double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            ? $"{name} must be a whole number from {int.MinValue} to {int.MaxValue}, not '{text}'"
+            : $"{name} must be a whole number, not '{text}'");
     }
 
-    /// <summary>A number such as <c>0.25</c>.</summary>
+    /// <summary>A number such as <c>0.25</c>; NaN and numbers beyond <see cref="double"/> (<c>1e400</c>) are refused.</summary>
     public double? Number(string name)
     {
         var text = Text(name);

@@ -160,7 +160,28 @@ public static class WatchHttpHandlers
             {
                 return (null, Problems.Invalid(FieldOf(ex), Describe(ex)));
             }
+            catch (Exception ex) when (ex is OverflowException or FormatException or InvalidOperationException or ArgumentException or NotSupportedException)
+            {
+                // Bad input still, never a 500. Our converters throw JsonException, the only exception System.Text.Json
+                // gives the path; for any other it puts the path in NotSupportedException's message at most.
+                return (null, Problems.Invalid(PathIn(ex.Message) ?? "body", "has a value out of range or in the wrong format"));
+            }
         }
+    }
+
+    /// <summary>The field in a message that ends with System.Text.Json's <c>Path: $.policy.timeout | LineNumber: …</c>.</summary>
+    private static string? PathIn(string message)
+    {
+        var start = message.LastIndexOf(" Path: $", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        var path = message[(start + " Path: $".Length)..];
+        var end = path.IndexOf(" | ", StringComparison.Ordinal);
+        path = (end >= 0 ? path[..end] : path).TrimEnd('.').TrimStart('.');
+        return path.Length > 0 ? path : null;
     }
 
     private static string FieldOf(JsonException ex)
@@ -188,10 +209,12 @@ public static class WatchHttpHandlers
             return "is not a known field";
         }
 
-        var message = ex.InnerException?.Message ?? ex.Message;
-        if (message.Contains("duration", StringComparison.Ordinal))
+        foreach (var message in new[] { ex.Message, ex.InnerException?.Message })
         {
-            return message;
+            if (message is not null && message.Contains("duration", StringComparison.Ordinal))
+            {
+                return message;
+            }
         }
 
         return ex.Path is null or "$" ? "is not valid JSON" : "has the wrong type or format";

@@ -6,11 +6,15 @@ namespace ChangeGuard.Core.Json;
 
 /// <summary>
 /// Durations as people write them in policies and on the command line: <c>15s</c>, <c>2m</c>, <c>1h30m</c>,
-/// <c>500ms</c>, ISO 8601 (<c>PT15S</c>), <c>hh:mm:ss</c>, or a bare number of seconds.
+/// <c>500ms</c>, ISO 8601 (<c>PT15S</c>), <c>hh:mm:ss</c>, or a bare number of seconds. Parsing never throws: text
+/// that is too large for a <see cref="TimeSpan"/> is simply not a duration, so callers answer bad input, not a crash.
 /// </summary>
 public static partial class DurationFormat
 {
-    /// <summary>Parses a duration; false when the text is not one.</summary>
+    /// <summary>
+    /// Parses a duration; false when the text is not one, including when it is out of range (its magnitude beyond
+    /// <see cref="TimeSpan.MaxValue"/>, or a number of seconds beyond half of it). Never throws.
+    /// </summary>
     public static bool TryParse(string? text, out TimeSpan value)
     {
         value = default;
@@ -33,7 +37,11 @@ public static partial class DurationFormat
             foreach (Capture part in match.Groups["part"].Captures)
             {
                 var m = PartPattern().Match(part.Value);
-                var number = double.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
+                if (!double.TryParse(m.Groups["n"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+                {
+                    return false;
+                }
+
                 total += m.Groups["u"].Value.ToLowerInvariant() switch
                 {
                     "ms" => number / 1000,
@@ -52,16 +60,18 @@ public static partial class DurationFormat
         {
             try
             {
-                value = System.Xml.XmlConvert.ToTimeSpan(text.ToUpperInvariant());
-                return true;
+                return Bounded(System.Xml.XmlConvert.ToTimeSpan(text.ToUpperInvariant()), out value);
             }
-            catch (FormatException)
+            catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentException)
             {
+                // XmlConvert throws OverflowException for well-formed values beyond TimeSpan (P99999999D).
                 return false;
             }
         }
 
-        return text.Contains(':', StringComparison.Ordinal) && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out value);
+        return text.Contains(':', StringComparison.Ordinal)
+            && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var clock)
+            && Bounded(clock, out value);
     }
 
     /// <summary>Renders a duration compactly: <c>15s</c>, <c>2m</c>, <c>1h30m</c>, <c>500ms</c>.</summary>
@@ -113,21 +123,42 @@ public static partial class DurationFormat
         return builder.ToString();
     }
 
-    private static bool TryFromSeconds(double seconds, out TimeSpan value)
+    /// <summary>
+    /// A number of seconds as a duration, bounded well inside TimeSpan so that rounding can never overflow.
+    /// Public so JSON numbers and text share one conversion.
+    /// </summary>
+    public static bool TryFromSeconds(double seconds, out TimeSpan value)
     {
         value = default;
-        if (double.IsNaN(seconds) || double.IsInfinity(seconds) || Math.Abs(seconds) > TimeSpan.MaxValue.TotalSeconds / 2)
+        if (!double.IsFinite(seconds) || Math.Abs(seconds) > TimeSpan.MaxValue.TotalSeconds / 2)
         {
             return false;
         }
 
-        value = TimeSpan.FromSeconds(seconds);
-        return true;
+        try
+        {
+            return Bounded(TimeSpan.FromSeconds(seconds), out value);
+        }
+        catch (Exception ex) when (ex is OverflowException or ArgumentException)
+        {
+            return false;
+        }
     }
 
-    [GeneratedRegex(@"^(?<part>\d+(\.\d+)?(ms|s|m|h|d))+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// Refuses <see cref="TimeSpan.MinValue"/>: it has no negation, so <c>Negate()</c> or <c>Duration()</c> on it would
+    /// throw far from the input that caused it.
+    /// </summary>
+    private static bool Bounded(TimeSpan parsed, out TimeSpan value)
+    {
+        value = parsed == TimeSpan.MinValue ? default : parsed;
+        return parsed != TimeSpan.MinValue;
+    }
+
+    // [0-9], not \d: \d also matches other scripts' digits, which double parsing does not read.
+    [GeneratedRegex(@"^(?<part>[0-9]+(\.[0-9]+)?(ms|s|m|h|d))+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UnitPattern();
 
-    [GeneratedRegex(@"^(?<n>\d+(\.\d+)?)(?<u>ms|s|m|h|d)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<n>[0-9]+(\.[0-9]+)?)(?<u>ms|s|m|h|d)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PartPattern();
 }

@@ -179,6 +179,8 @@ public sealed class WatchCommandTests
     [InlineData("""[{"name":"gate","http":{"url":"http://169.254.169.254/latest"}}]""", "--signals (signals[0].http.url)")]
     [InlineData("""[{"name":"errors","prometheus":{"query":"up","comparison":"<"}}]""", "--signals")]
     [InlineData("""{"name":"errors"}""", "--signals")]
+    [InlineData("""[{"name":"errors","prometheus":{"query":"up","window":1e308}}]""", "--signals")]
+    [InlineData("""[{"name":"errors","prometheus":{"query":"up","window":"P99999999D"}}]""", "$[0].prometheus.window")]
     public async Task Watch_BadSignalsFile_ExitsTwoNamingTheField(string json, string expected)
     {
         // Arrange
@@ -193,5 +195,49 @@ public sealed class WatchCommandTests
         // Assert
         Assert.Equal(ExitCodes.BadInput, exit);
         Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Each policy option with values no duration or whole number can hold; refused while parsing, before any SAE call.</summary>
+    public static TheoryData<string, string> AbsurdOptionValues()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var option in new[] { "--poll-interval", "--initial-delay", "--timeout", "--abort-deadline", "--abort-confirm-timeout" })
+        {
+            foreach (var value in new[] { "1e308", "-1e308", "P99999999D", "99999999999999999999d", "10675199.02:48:05.4775808" })
+            {
+                data.Add(option, value);
+            }
+        }
+
+        foreach (var option in new[] { "--failure-limit", "--consecutive-error-limit", "--max-restarts", "--max-abort-attempts" })
+        {
+            foreach (var value in new[] { "1e308", "99999999999", "2147483648", "-2147483649" })
+            {
+                data.Add(option, value);
+            }
+        }
+
+        foreach (var value in new[] { "1e400", "-1e400", "NaN", "Infinity" })
+        {
+            data.Add("--max-unavailable-ratio", value);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AbsurdOptionValues))]
+    public async Task Watch_AbsurdOptionValue_ExitsTwoWithOneLineNamingTheOption(string option, string value)
+    {
+        // Arrange
+        string[] args = ["watch", "--region", "cn-hangzhou", "--app-id", "app-1", "--change-order-id", "co-1", option, value];
+
+        // Act
+        var (exit, _, error) = await CliRun.RunAsync(args);
+
+        // Assert
+        Assert.True(exit == ExitCodes.BadInput, error);
+        Assert.StartsWith($"changeguard watch: {option} ", error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
     }
 }

@@ -56,6 +56,13 @@ public sealed class ParsedArgumentsTests
     [InlineData("--failure-limit", "two")]
     [InlineData("--ratio", "NaN")]
     [InlineData("--endpoint", "127.0.0.1:18080")]
+    [InlineData("--poll-interval", "P99999999D")]
+    [InlineData("--poll-interval", "1e308")]
+    [InlineData("--poll-interval", "99999999999999999999d")]
+    [InlineData("--poll-interval", "10675199.02:48:05.4775808")]
+    [InlineData("--failure-limit", "99999999999")]
+    [InlineData("--failure-limit", "1e308")]
+    [InlineData("--ratio", "1e400")]
     public void TypedReaders_MalformedValue_ThrowNamingOption(string option, string value)
     {
         // Arrange
@@ -72,6 +79,23 @@ public sealed class ParsedArgumentsTests
 
         // Assert
         Assert.StartsWith(option, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("99999999999")]
+    [InlineData("2147483648")]
+    [InlineData("-2147483649")]
+    [InlineData("1e308")]
+    public void Int_NumberBeyondInt_ThrowsWithTheRange(string value)
+    {
+        // Arrange
+        var args = ParsedArguments.Parse(["--failure-limit", value], Specs);
+
+        // Act
+        var error = Assert.Throws<CliUsageException>(() => args.Int("--failure-limit"));
+
+        // Assert
+        Assert.Equal($"--failure-limit must be a whole number from -2147483648 to 2147483647, not '{value}'", error.Message);
     }
 
     [Fact]

@@ -148,6 +148,69 @@ public abstract class WatchHttpContract
         Assert.Equal(0, Json(list).GetProperty("watches").GetArrayLength());
     }
 
+    /// <summary>Every duration field of a start request, as its problem names it.</summary>
+    private static readonly string[] DurationFields =
+        ["policy.pollInterval", "policy.initialDelay", "policy.timeout", "policy.abortDeadline", "policy.abortConfirmTimeout", "policy.signals[0].prometheus.window"];
+
+    /// <summary>Every whole-number field of a start request's policy.</summary>
+    private static readonly string[] IntegerFields = ["policy.failureLimit", "policy.consecutiveErrorLimit", "policy.maxRestarts", "policy.maxAbortAttempts"];
+
+    /// <summary>Each duration field with each value too large (or too small) for any duration, as JSON.</summary>
+    public static TheoryData<string, string> AbsurdDurations() =>
+        Cross(DurationFields, ["1e308", "-1e308", "\"P99999999D\"", "\"99999999999999999999d\"", "\"10675199.02:48:05.4775808\""]);
+
+    /// <summary>Each whole-number field with each number beyond <see cref="int"/>, as JSON.</summary>
+    public static TheoryData<string, string> AbsurdIntegers() => Cross(IntegerFields, ["1e308", "99999999999", "2147483648"]);
+
+    private static TheoryData<string, string> Cross(string[] fields, string[] values)
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var field in fields)
+        {
+            foreach (var value in values)
+            {
+                data.Add(field, value);
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>A valid start body but for <paramref name="field"/> (a policy field or the signal's window), set to <paramref name="json"/>.</summary>
+    private static string StartBodyWith(string field, string json)
+    {
+        var policy = field == "policy.signals[0].prometheus.window"
+            ? "{\"signals\":[{\"name\":\"errors\",\"prometheus\":{\"query\":\"up\",\"threshold\":0.05,\"window\":" + json + "}}]}"
+            : "{\"" + field["policy.".Length..] + "\":" + json + "}";
+        return "{\"regionId\":\"cn-hangzhou\",\"appId\":\"app-1\",\"changeOrderId\":\"co-1\",\"policy\":" + policy + "}";
+    }
+
+    [Theory]
+    [MemberData(nameof(AbsurdDurations))]
+    public async Task Start_AbsurdDuration_Answers400NamingTheFieldAndStartsNothing(string field, string value)
+    {
+        await using var host = await StartHostAsync(LongRunning());
+
+        var response = await host.SendAsync(HttpMethod.Post, "/api/watches", StartBodyWith(field, value));
+        var list = await host.SendAsync(HttpMethod.Get, "/api/watches");
+
+        AssertProblem(response, 400, field);
+        Assert.Equal(0, Json(list).GetProperty("watches").GetArrayLength());
+    }
+
+    [Theory]
+    [MemberData(nameof(AbsurdIntegers))]
+    public async Task Start_AbsurdInteger_Answers400NamingTheFieldAndStartsNothing(string field, string value)
+    {
+        await using var host = await StartHostAsync(LongRunning());
+
+        var response = await host.SendAsync(HttpMethod.Post, "/api/watches", StartBodyWith(field, value));
+        var list = await host.SendAsync(HttpMethod.Get, "/api/watches");
+
+        AssertProblem(response, 400, field);
+        Assert.Equal(0, Json(list).GetProperty("watches").GetArrayLength());
+    }
+
     [Fact]
     public async Task Get_UnknownWatch_Answers404()
     {
