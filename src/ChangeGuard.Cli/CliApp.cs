@@ -86,7 +86,7 @@ public static class CliApp
         };
         lines.AddRange(Commands.Select(c => $"  {c.Name,-10} {c.Summary}"));
         lines.Add(string.Empty);
-        lines.Add("Exit codes: 0 succeeded or nothing to do, 3 aborted (the change was bad), 4 abort failed, 2 bad input, 1 other error.");
+        lines.Add("Exit codes: 0 succeeded or nothing to do, 3 aborted (the change was bad), 4 abort failed, 2 bad input (or an order that cannot be watched), 1 other error.");
         lines.Add("Credentials come from ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.");
         return string.Join(Environment.NewLine, lines) + Environment.NewLine;
     }

@@ -132,7 +132,7 @@ public sealed class LongWatchBenchmark
             new(Group, "allocRatio", Math.Round(atLast.Allocated / at10.Allocated, 2), "last / poll 10, same watches: the steady measure"),
             new(Group, "allocPerPollAt100", Math.Round(at100.Allocated / 1024, 0), "KB (polls 91-100)"),
             new(Group, "allocPerPollAt1000", Math.Round(at1000.Allocated / 1024, 0), "KB (polls 991-1000)"),
-            new(Group, "allocRatioAgainst100", Math.Round(atLast.Allocated / at100.Allocated, 2), $"last / poll 100: after the state's last {Core.Orchestration.WatchState.DecisionsKept} decisions have filled"),
+            new(Group, "allocRatioAgainst100", Math.Round(atLast.Allocated / at100.Allocated, 2), $"last / poll 100: after the state's last {Core.Assessment.WatchState.DecisionsKept} decisions have filled"),
             new(Group, "cpuPerPollFirst50", Math.Round(first50.Cpu, 0), "us (polls 1-50)"),
             new(Group, "cpuPerPollLast50", Math.Round(last50.Cpu, 0), $"us (polls {last - 49:0}-{last:0})"),
             new(Group, "ratio50", Math.Round(last50.Cpu / first50.Cpu, 2), "last 50 / first 50, same watches"),

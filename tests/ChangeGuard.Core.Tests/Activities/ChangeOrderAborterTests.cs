@@ -1,4 +1,5 @@
 using ChangeGuard.Core.Activities;
+using ChangeGuard.Core.Measurements;
 using ChangeGuard.Sae.Errors;
 using ChangeGuard.Sae.Models.ChangeOrders;
 using ChangeGuard.Simulator.Scenarios;
@@ -34,7 +35,7 @@ public sealed class ChangeOrderAborterTests : IAsyncLifetime
         var attempt = await Aborter().AbortAsync(Request);
 
         // Assert
-        Assert.Equal(AbortAttemptOutcome.Accepted, attempt.Outcome);
+        Assert.Equal(AbortAnswer.Accepted, attempt.Answer);
         Assert.NotNull(attempt.RequestId);
     }
 
@@ -49,13 +50,13 @@ public sealed class ChangeOrderAborterTests : IAsyncLifetime
         var again = await Aborter().AbortAsync(Request);
 
         // Assert
-        Assert.Equal(AbortAttemptOutcome.NotRunning, again.Outcome);
+        Assert.Equal(AbortAnswer.NotRunning, again.Answer);
         Assert.Equal(ChangeOrderStatus.Aborted, again.OrderStatus);
         Assert.Equal(2, again.SaeCalls);
     }
 
     [Fact]
-    public async Task AbortAsync_OtherChangeInProgress_AsksForRetry()
+    public async Task AbortAsync_OtherChangeInProgress_IsBusy()
     {
         // Arrange
         Load(new FaultDefinition { AbortBusyCount = 1 });
@@ -64,12 +65,12 @@ public sealed class ChangeOrderAborterTests : IAsyncLifetime
         var attempt = await Aborter().AbortAsync(Request);
 
         // Assert
-        Assert.Equal(AbortAttemptOutcome.Retry, attempt.Outcome);
+        Assert.Equal(AbortAnswer.Busy, attempt.Answer);
         Assert.Equal(SaeErrorKind.ChangeInProgress, attempt.Failure!.Kind);
     }
 
     [Fact]
-    public async Task AbortAsync_Denied_IsFatal()
+    public async Task AbortAsync_Denied_IsRefused()
     {
         // Arrange
         Load(new FaultDefinition { DeniedActions = ["AbortChangeOrder"] });
@@ -78,12 +79,12 @@ public sealed class ChangeOrderAborterTests : IAsyncLifetime
         var attempt = await Aborter().AbortAsync(Request);
 
         // Assert
-        Assert.Equal(AbortAttemptOutcome.Fatal, attempt.Outcome);
+        Assert.Equal(AbortAnswer.Refused, attempt.Answer);
         Assert.Equal(SaeErrorCodes.ResourceNoPermission, attempt.Failure!.Code);
     }
 
     [Fact]
-    public async Task AbortAsync_Throttled_AsksForRetryWithoutClientRetries()
+    public async Task AbortAsync_Throttled_IsThrottledWithoutClientRetries()
     {
         // Arrange
         Load(new FaultDefinition { ThrottleRatio = 1, Actions = ["AbortChangeOrder"] });
@@ -92,7 +93,29 @@ public sealed class ChangeOrderAborterTests : IAsyncLifetime
         var attempt = await Aborter().AbortAsync(Request);
 
         // Assert
-        Assert.Equal(AbortAttemptOutcome.Retry, attempt.Outcome);
+        Assert.Equal(AbortAnswer.Throttled, attempt.Answer);
+        Assert.Single(_sim.Simulator.Log.Read("AbortChangeOrder"));
+    }
+
+    /// <summary>Answers that do not say whether the abort took: the aborter reads the order right after, once.</summary>
+    [Theory]
+    [InlineData(AbortAnswerMode.Malformed, true, ChangeOrderStatus.Aborted)]
+    [InlineData(AbortAnswerMode.Malformed, false, ChangeOrderStatus.Executing)]
+    [InlineData(AbortAnswerMode.Lost, true, ChangeOrderStatus.Aborted)]
+    [InlineData(AbortAnswerMode.Lost, false, ChangeOrderStatus.Executing)]
+    [InlineData(AbortAnswerMode.NonceUsed, true, ChangeOrderStatus.Aborted)]
+    [InlineData(AbortAnswerMode.ErrorCode, false, ChangeOrderStatus.Executing)]
+    [InlineData(AbortAnswerMode.ErrorCode, true, ChangeOrderStatus.Aborted)]
+    public async Task AbortAsync_UnclearAnswer_ReadsTheOrder(AbortAnswerMode mode, bool applied, ChangeOrderStatus status)
+    {
+        // Arrange
+        Load(new FaultDefinition { AbortAnswer = new AbortAnswerFault { Mode = mode, Applied = applied } });
+
+        // Act
+        var attempt = await Aborter().AbortAsync(Request);
+
+        // Assert
+        Assert.Equal((AbortAnswer.Unclear, status, 2), (attempt.Answer, attempt.OrderStatus, attempt.SaeCalls));
         Assert.Single(_sim.Simulator.Log.Read("AbortChangeOrder"));
     }
 }

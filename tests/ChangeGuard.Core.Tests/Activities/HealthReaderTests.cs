@@ -1,5 +1,6 @@
 using ChangeGuard.Core.Activities;
 using ChangeGuard.Core.Health;
+using ChangeGuard.Core.Measurements;
 using ChangeGuard.Sae.Errors;
 using ChangeGuard.Sae.Models.ChangeOrders;
 using ChangeGuard.Simulator.Scenarios;
@@ -35,7 +36,7 @@ public sealed class HealthReaderTests : IAsyncLifetime
         var read = await Reader().ReadAsync(Request());
 
         // Assert
-        Assert.Null(read.Failure);
+        Assert.Null(read.Error);
         Assert.Equal(3, read.SaeCalls);
         Assert.NotNull(read.GroupId);
         var snapshot = read.Snapshot!;
@@ -107,7 +108,7 @@ public sealed class HealthReaderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ReadAsync_SaeRefuses_ReturnsFailureAsData()
+    public async Task ReadAsync_SaeRefuses_ReturnsAPermanentErrorAsData()
     {
         // Arrange
         Load(o => o, new FaultDefinition { DeniedActions = ["DescribeChangeOrder"] });
@@ -117,8 +118,61 @@ public sealed class HealthReaderTests : IAsyncLifetime
 
         // Assert
         Assert.Null(read.Snapshot);
-        Assert.Equal(SaeErrorKind.PermissionDenied, read.Failure!.Kind);
-        Assert.Equal(SaeErrorCodes.ResourceNoPermission, read.Failure.Code);
+        Assert.Equal(ErrorClass.Permanent, read.Error!.Class);
+        Assert.StartsWith(SaeErrorCodes.ResourceNoPermission, read.Error.Message, StringComparison.Ordinal);
         Assert.Equal(1, read.SaeCalls);
+    }
+
+    [Fact]
+    public async Task ReadAsync_UnknownOrder_IsAPermanentError()
+    {
+        // Arrange
+        Load(o => o);
+
+        // Act
+        var read = await Reader().ReadAsync(Request() with { ChangeOrderId = "co-typo" });
+
+        // Assert
+        Assert.Equal(ErrorClass.Permanent, read.Error!.Class);
+        Assert.Contains(SaeErrorCodes.ChangeOrderNotFound, read.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_Throttled_IsATransientError()
+    {
+        // Arrange
+        Load(o => o, new FaultDefinition { ThrottleRatio = 1 });
+
+        // Act
+        var read = await Reader().ReadAsync(Request());
+
+        // Assert
+        Assert.Equal(ErrorClass.Transient, read.Error!.Class);
+    }
+
+    [Fact]
+    public async Task ReadAsync_OrderOfItsApp_MeasuresTheOwner()
+    {
+        // Arrange
+        Load(o => o);
+
+        // Act
+        var read = await Reader().ReadAsync(Request());
+
+        // Assert
+        Assert.Equal("app-1", read.Snapshot!.Order.AppId);
+    }
+
+    [Fact]
+    public async Task ReadAsync_LaterBatch_PlacesEachInstanceInTheBatchThatCreatedIt()
+    {
+        // Arrange
+        Load(o => o with { AgeSeconds = 10, Batches = [ChangeOrders.Batch(1, 5), ChangeOrders.Batch(2, 600)] });
+
+        // Act
+        var read = await Reader().ReadAsync(Request());
+
+        // Assert
+        Assert.Equal([1, 2, 2], read.Snapshot!.Instances.OrderBy(i => i.Batch).Select(i => i.Batch));
     }
 }

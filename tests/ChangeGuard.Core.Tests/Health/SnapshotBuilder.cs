@@ -24,6 +24,7 @@ internal sealed class SnapshotBuilder
     private bool _anyBatchStarted = true;
     private bool _instancesRead = true;
     private string? _failureReason;
+    private string? _appId;
 
     public SnapshotBuilder WithStatus(ChangeOrderStatus status, ChangeOrderSubStatus subStatus = ChangeOrderSubStatus.Normal)
     {
@@ -56,26 +57,43 @@ internal sealed class SnapshotBuilder
         return this;
     }
 
+    /// <summary>The app SAE says the order belongs to, unless one was set.</summary>
+    public SnapshotBuilder OfAppIfUnset(string appId)
+    {
+        _appId ??= appId;
+        return this;
+    }
+
+    /// <summary>The app SAE says the order belongs to.</summary>
+    public SnapshotBuilder OfApp(string appId)
+    {
+        _appId = appId;
+        return this;
+    }
+
     public SnapshotBuilder WithInstance(InstanceHealth instance)
     {
         _instances.Add(instance);
         return this;
     }
 
-    /// <summary>Adds <paramref name="count"/> new instances in <paramref name="condition"/>, ids <c>prefix-1</c> and on.</summary>
-    public SnapshotBuilder WithInstances(int count, InstanceCondition condition, string? prefix = null)
+    /// <summary>
+    /// Adds <paramref name="count"/> new instances in <paramref name="condition"/>, ids <c>prefix-1</c> and on, created by
+    /// <paramref name="batch"/> (unknown when null).
+    /// </summary>
+    public SnapshotBuilder WithInstances(int count, InstanceCondition condition, string? prefix = null, int? batch = null)
     {
-        prefix ??= condition.ToString().ToLowerInvariant();
+        prefix ??= condition.ToString().ToLowerInvariant() + (batch is { } b ? $"-b{b}" : string.Empty);
         for (var i = 1; i <= count; i++)
         {
-            _instances.Add(Instance($"{prefix}-{i}", condition));
+            _instances.Add(Instance($"{prefix}-{i}", condition) with { Batch = batch });
         }
 
         return this;
     }
 
     public ChangeOrderProgress BuildProgress() =>
-        new(_status, _subStatus, _currentBatch, _batchCount, _failedBatch, OrderStartedAt, _anyBatchStarted);
+        new(_status, _subStatus, _currentBatch, _batchCount, _failedBatch, OrderStartedAt, _anyBatchStarted, AppId: _appId);
 
     public HealthSnapshot Build() =>
         new(WatchStartedAt.AddMinutes(5), BuildProgress(), _instances.ToArray(), 0, _failureReason, _instancesRead);

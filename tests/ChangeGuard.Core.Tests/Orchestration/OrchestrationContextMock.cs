@@ -1,4 +1,5 @@
 using ChangeGuard.Core.Activities;
+using ChangeGuard.Core.Measurements;
 using ChangeGuard.Core.Orchestration;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
@@ -16,7 +17,7 @@ namespace ChangeGuard.Core.Tests.Orchestration;
 /// </summary>
 internal sealed class OrchestrationContextMock
 {
-    private readonly Queue<HealthRead> _reads = new();
+    private readonly Queue<SaeMeasurement> _reads = new();
     private readonly Queue<AbortAttempt> _aborts = new();
     private readonly Queue<OrderStatusRead> _confirms = new();
     private readonly Queue<SignalsRead> _signals = new();
@@ -46,7 +47,7 @@ internal sealed class OrchestrationContextMock
         Mock.Setup(c => c.WaitForExternalEvent<ManualCommand>(WatchEvents.StopWatching, It.IsAny<CancellationToken>())).Returns(Stop.Task);
         Mock.Setup(c => c.SetCustomStatus(It.IsAny<object?>())).Callback((object? status) => Statuses.Add((WatchStatus)status!));
         Mock.Setup(c => c.ContinueAsNew(It.IsAny<object?>(), It.IsAny<bool>())).Callback((object? input, bool _) => ContinuedWith = (WatchInput?)input);
-        Mock.Setup(c => c.CallActivityAsync<HealthRead>(It.Is<TaskName>(n => n.Name == nameof(ReadHealthActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+        Mock.Setup(c => c.CallActivityAsync<SaeMeasurement>(It.Is<TaskName>(n => n.Name == nameof(ReadHealthActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Returns(() => Called(nameof(ReadHealthActivity), _reads.Count > 0 ? _reads.Dequeue() : throw new InvalidOperationException("no more reads queued")));
         Mock.Setup(c => c.CallActivityAsync<AbortAttempt>(It.Is<TaskName>(n => n.Name == nameof(AbortChangeOrderActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Returns(() => Called(nameof(AbortChangeOrderActivity), _aborts.Count > 0 ? _aborts.Dequeue() : throw new InvalidOperationException("no more aborts queued")));
@@ -96,7 +97,7 @@ internal sealed class OrchestrationContextMock
 
     public DateTime Now => _now;
 
-    public OrchestrationContextMock Reads(params HealthRead[] reads)
+    public OrchestrationContextMock Reads(params SaeMeasurement[] reads)
     {
         foreach (var read in reads)
         {

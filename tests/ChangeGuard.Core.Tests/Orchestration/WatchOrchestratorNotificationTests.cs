@@ -1,4 +1,5 @@
 using ChangeGuard.Core.Activities;
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Health;
 using ChangeGuard.Core.Notifications;
 using ChangeGuard.Core.Orchestration;
@@ -137,7 +138,7 @@ public sealed class WatchOrchestratorNotificationTests
         Assert.Equal(WatchOutcome.Aborted, result.Outcome);
         Assert.True(result.AbortConfirmed);
         var last = result.Timeline[^1];
-        Assert.Equal("notify ops failed: http 500", last.Action);
+        Assert.Equal("notify ops failed: http 500", last.ActionText);
         Assert.Contains("aborted event watch-co-1:aborted:", last.Reason, StringComparison.Ordinal);
         Assert.Contains("4 attempt(s)", last.Reason, StringComparison.Ordinal);
     }
@@ -158,8 +159,8 @@ public sealed class WatchOrchestratorNotificationTests
         // Assert
         Assert.Equal(WatchOutcome.Aborted, result.Outcome);
         context.VerifyActivity(nameof(AbortChangeOrderActivity), Moq.Times.Once());
-        Assert.Contains(result.Timeline, d => d.Action == "notify ops failed: no answer within 6m");
-        Assert.DoesNotContain(result.Timeline, d => d.Action.StartsWith("notify ops failed", StringComparison.Ordinal) && d.Reason.StartsWith("aborted", StringComparison.Ordinal));
+        Assert.Contains(result.Timeline, d => d.ActionText == "notify ops failed: no answer within 6m");
+        Assert.DoesNotContain(result.Timeline, d => d.ActionText.StartsWith("notify ops failed", StringComparison.Ordinal) && d.Reason.StartsWith("aborted", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -175,9 +176,9 @@ public sealed class WatchOrchestratorNotificationTests
         var result = await RunAsync(context, Input(channels: Ops([WatchEventType.BreachCounted, WatchEventType.Aborted])));
 
         // Assert
-        var actions = result.Timeline.Select(d => d.Action).ToList();
+        var actions = result.Timeline.Select(d => d.ActionText).ToList();
         Assert.True(actions.IndexOf("notify ops failed: http 400") < actions.IndexOf("abort (breach 2 of 2)"));
-        Assert.Contains(context.Notifications[^1].Event.Timeline, d => d.Action == "notify ops failed: http 400");
+        Assert.Contains(context.Notifications[^1].Event.Timeline, d => d.ActionText == "notify ops failed: http 400");
     }
 
     [Fact]

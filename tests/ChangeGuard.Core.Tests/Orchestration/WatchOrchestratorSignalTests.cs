@@ -1,5 +1,7 @@
 using ChangeGuard.Core.Activities;
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Health;
+using ChangeGuard.Core.Measurements;
 using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Core.Policy;
 using ChangeGuard.Core.Signals;
@@ -18,10 +20,12 @@ public sealed class WatchOrchestratorSignalTests
             "test",
             PollsPerGeneration: pollsPerGeneration);
 
-    private static SignalsRead Ok() => new([new SignalReading("error-rate", SignalOutcome.Healthy, "0.01 (threshold <= 0.05)")]);
+    private static SignalsRead Ok() => new([Value(0.01)]);
 
-    private static SignalsRead Breach() =>
-        new([new SignalReading("error-rate", SignalOutcome.Breach, "0.08 breaches the threshold <= 0.05", new Evidence("error-rate", "0.08", "<= 0.05", []))]);
+    private static SignalsRead Breach() => new([Value(0.08)]);
+
+    private static SignalMeasurement Value(double value) =>
+        new() { Name = "error-rate", Kind = MeasurementKind.Value, Detail = "1 series", Series = new SeriesRange(value, null, value, null, 1) };
 
     [Fact]
     public async Task RunAsync_SignalBreachesTwiceWithHealthyInstances_AbortsWithTheSignalsEvidence()

@@ -1,4 +1,5 @@
 using ChangeGuard.Core.Activities;
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Core.Policy;
 using ChangeGuard.Sae.Errors;
@@ -99,7 +100,7 @@ public sealed class WatchOrchestratorTests
         // Assert
         Assert.Equal(WatchOutcome.Aborted, result.Outcome);
         context.VerifyActivity(nameof(AbortChangeOrderActivity), Times.Exactly(3));
-        Assert.Contains(result.Timeline, d => d.Action.StartsWith("retry in", StringComparison.Ordinal));
+        Assert.Contains(result.Timeline, d => d.ActionText.StartsWith("retry in", StringComparison.Ordinal));
         Assert.True(context.Timers.Count - timersBefore >= 3);
     }
 
@@ -154,6 +155,72 @@ public sealed class WatchOrchestratorTests
     }
 
     [Fact]
+    public async Task RunAsync_OwnAbortRunAgainMeetsNotRunningOnTerminatedOrder_EndsAborted()
+    {
+        // Arrange: the activity ran twice (a crash after SAE applied the first): the second meets Not.Running, status 6.
+        var context = new OrchestrationContextMock()
+            .Reads(HealthReads.Unhealthy(), HealthReads.Unhealthy())
+            .Aborts(HealthReads.NotRunning(ChangeOrderStatus.Aborted));
+
+        // Act
+        var result = await RunAsync(context, Input());
+
+        // Assert
+        Assert.Equal((WatchOutcome.Aborted, true, ChangeOrderStatus.Aborted), (result.Outcome, result.AbortConfirmed, result.FinalStatus));
+        Assert.Equal(WatchAction.AbortApplied, result.Timeline[^1].Action);
+        context.VerifyActivity(nameof(AbortChangeOrderActivity), Times.Once());
+    }
+
+    [Fact]
+    public async Task RunAsync_UnclearAbortAnswerOnTerminatedOrder_EndsAbortedWithoutRetry()
+    {
+        // Arrange
+        var context = new OrchestrationContextMock()
+            .Reads(HealthReads.Unhealthy(), HealthReads.Unhealthy())
+            .Aborts(HealthReads.Unclear(ChangeOrderStatus.Aborted));
+
+        // Act
+        var result = await RunAsync(context, Input());
+
+        // Assert
+        Assert.Equal(WatchOutcome.Aborted, result.Outcome);
+        Assert.DoesNotContain(nameof(ConfirmAbortActivity), context.Calls);
+    }
+
+    [Fact]
+    public async Task RunAsync_UnclearAbortAnswerOnRunningOrder_RetriesOnADurableTimer()
+    {
+        // Arrange
+        var context = new OrchestrationContextMock()
+            .Reads(HealthReads.Unhealthy(), HealthReads.Unhealthy())
+            .Aborts(HealthReads.Unclear(ChangeOrderStatus.Executing), HealthReads.Accepted())
+            .Confirms(HealthReads.Status(ChangeOrderStatus.Aborted));
+
+        // Act
+        var result = await RunAsync(context, Input());
+
+        // Assert
+        Assert.Equal(WatchOutcome.Aborted, result.Outcome);
+        Assert.Contains(result.Timeline, d => d.Action == WatchAction.AbortRetry);
+        context.VerifyActivity(nameof(AbortChangeOrderActivity), Times.Exactly(2));
+    }
+
+    [Fact]
+    public async Task RunAsync_PermanentReadError_EndsUnwatchableWithoutAbort()
+    {
+        // Arrange
+        var context = new OrchestrationContextMock().Reads(HealthReads.Healthy(), HealthReads.Failed(Measurements.ErrorClass.Permanent));
+
+        // Act
+        var result = await RunAsync(context, Input(p => p with { ConsecutiveErrorLimit = 1 }));
+
+        // Assert
+        Assert.Equal(WatchOutcome.Unwatchable, result.Outcome);
+        Assert.Contains("Resouce.no.permission", result.Reason, StringComparison.Ordinal);
+        context.VerifyActivity(nameof(AbortChangeOrderActivity), Times.Never());
+    }
+
+    [Fact]
     public async Task RunAsync_AcceptedButNeverTerminal_ReportsUnconfirmedAbort()
     {
         // Arrange
@@ -186,7 +253,7 @@ public sealed class WatchOrchestratorTests
         // Assert
         Assert.Equal(WatchOutcome.Aborted, result.Outcome);
         Assert.Contains("could not be read 4 times", result.Reason);
-        Assert.DoesNotContain(result.Timeline, d => d.Action.StartsWith("breach", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Timeline, d => d.ActionText.StartsWith("breach", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Health;
 using ChangeGuard.Core.Json;
 using ChangeGuard.Core.Orchestration;
@@ -129,7 +130,7 @@ public sealed class WatchStatusTests
         // Arrange
         var reason = string.Concat(Enumerable.Repeat("\U0001F525", 2_000));
         var state = WatchState.Initial with { LastHealth = reason };
-        state = state.Record(new Decision(StartedAt, 1, VerdictKind.Breach, reason, "abort"));
+        state = state.Record(new Decision(StartedAt, 1, VerdictKind.Breach, reason, WatchAction.Abort, "abort"));
         var status = WatchStatus.From(WatchPhase.Watching, state, StartedAt, null);
 
         // Act
@@ -144,7 +145,7 @@ public sealed class WatchStatusTests
     {
         // Arrange
         var reason = new string('r', 512);
-        var state = WatchState.Initial.Record(new Decision(StartedAt, 1, VerdictKind.Breach, reason, "continue"));
+        var state = WatchState.Initial.Record(new Decision(StartedAt, 1, VerdictKind.Breach, reason, WatchAction.Continue, "continue"));
 
         // Act
         var status = WatchStatus.From(WatchPhase.Watching, state, StartedAt, null);
@@ -172,7 +173,7 @@ public sealed class WatchStatusTests
         var state = WatchState.Initial with { Polls = count, LastVerdict = VerdictKind.Breach, LastHealth = new string(character, reasonLength) };
         for (var poll = 1; poll <= count; poll++)
         {
-            state = state.Record(new Decision(StartedAt.AddSeconds(15 * poll), poll, VerdictKind.Breach, new string(character, reasonLength), "continue"));
+            state = state.Record(new Decision(StartedAt.AddSeconds(15 * poll), poll, VerdictKind.Breach, new string(character, reasonLength), WatchAction.Continue, "continue"));
         }
 
         return state;

@@ -1,3 +1,4 @@
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Testing.Engine;
 using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Core.Policy;

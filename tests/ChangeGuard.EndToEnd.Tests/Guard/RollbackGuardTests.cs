@@ -1,3 +1,4 @@
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Guard;
 using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Core.Watching;

@@ -1,3 +1,4 @@
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Builders;
@@ -48,7 +49,7 @@ public sealed class NotificationSecretTests
         // Assert
         Assert.Equal(WatchOutcome.Aborted, result.Outcome);
         Assert.Equal(5, receiver.Requests.Count);
-        Assert.DoesNotContain(result.Timeline, d => d.Action.StartsWith("notify", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Timeline, d => d.ActionText.StartsWith("notify", StringComparison.Ordinal));
         var logs = harness.Logs.AllText;
         var history = harness.Payloads.AllText;
         Assert.Contains("co-1", history, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Builders;
@@ -60,7 +61,7 @@ public sealed class NotificationTests
         Assert.Equal(1, (int?)data["batch"]);
         Assert.NotEmpty(data["timeline"]!.AsArray());
         Assert.Contains("changeOrderId=co-1", (string?)data["consoleUrl"], StringComparison.Ordinal);
-        Assert.DoesNotContain(result.Timeline, d => d.Action.StartsWith("notify", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Timeline, d => d.ActionText.StartsWith("notify", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -83,13 +84,13 @@ public sealed class NotificationTests
         Assert.Equal(WatchOutcome.Aborted, result.Outcome);
         Assert.True(result.AbortConfirmed);
         Assert.Single(harness.Simulator.Simulator.Log.Read("AbortChangeOrder"));
-        var failure = Assert.Single(result.Timeline, d => d.Action.StartsWith("notify", StringComparison.Ordinal));
-        Assert.Equal("notify failing failed: http 500", failure.Action);
+        var failure = Assert.Single(result.Timeline, d => d.ActionText.StartsWith("notify", StringComparison.Ordinal));
+        Assert.Equal("notify failing failed: http 500", failure.ActionText);
         Assert.Equal(3, failing.Requests.Count);
         Assert.Single(failing.Requests.Select(r => r.Header("webhook-id")).Distinct());
         Assert.Single(healthy.Requests);
         var view = await harness.Watches.GetAsync("co-1");
-        Assert.Contains(view!.Outcome!.Timeline, d => d.Action == "notify failing failed: http 500");
+        Assert.Contains(view!.Outcome!.Timeline, d => d.ActionText == "notify failing failed: http 500");
     }
 
     [Fact]
@@ -118,7 +119,7 @@ public sealed class NotificationTests
         Assert.Equal("breachCounted", firstHeld);
         Assert.Equal(WatchOutcome.Aborted, result.Outcome);
         Assert.Equal(["breachCounted", "aborted"], receiver.Requests.Select(r => (string?)JsonNode.Parse(r.Text)!["type"]));
-        Assert.DoesNotContain(result.Timeline, d => d.Action.StartsWith("notify", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Timeline, d => d.ActionText.StartsWith("notify", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Core.Signals;
 using ChangeGuard.Core.Watching;
@@ -87,7 +88,7 @@ public sealed class HttpProbeSignalTests
         // Assert
         Assert.Equal(WatchOutcome.Aborted, result.Outcome);
         Assert.StartsWith($"signal smoke could not be read 2 times in a row ({expected}", result.Reason, StringComparison.Ordinal);
-        Assert.DoesNotContain(result.Timeline, d => d.Action.Contains("breach", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Timeline, d => d.ActionText.Contains("breach", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using ChangeGuard.Core.Assessment;
+using ChangeGuard.Core.Measurements;
 using ChangeGuard.Core.Signals;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Engine;
@@ -8,14 +10,14 @@ namespace ChangeGuard.EndToEnd.Tests.Signals;
 
 /// <summary>
 /// A real Prometheus that answers only a Basic auth pair, as an ARMS V2 instance answers only its AccessKey pair:
-/// ChangeGuard's configured credentials get through, a wrong password is an error reading (never a breach, never the
+/// ChangeGuard's configured credentials get through, a wrong password is a permanent error (never a breach, never the
 /// password in the detail).
 /// </summary>
 public sealed class PrometheusBasicAuthTests
 {
     private static readonly SignalContext Context = new("cn-hangzhou", "app-1", "co-1", "app-1");
 
-    private static async Task<SignalReading> ReadUpAsync(PrometheusServer prometheus, string password)
+    private static async Task<SignalVerdict> ReadUpAsync(PrometheusServer prometheus, string password)
     {
         var settings = new SignalSettings()
             .Prometheus("arms-v2", prometheus.BaseAddress, PrometheusServer.BasicAuthUser, password)
@@ -26,8 +28,8 @@ public sealed class PrometheusBasicAuthTests
             });
         using var services = CoreServices.Create(settings);
         var signal = SignalBuilder.Prometheus("scraped", "up", 1, comparison: SignalComparison.AtLeast, noData: NoDataRule.Error, server: "arms-v2");
-        var readings = await services.Get<SignalReader>().ReadAsync(Context, [signal]);
-        return Assert.Single(readings);
+        var measured = await services.Get<SignalReader>().ReadAsync(Context, [signal]);
+        return SignalRules.Judge(signal, Assert.Single(measured));
     }
 
     [Fact]
@@ -57,7 +59,7 @@ public sealed class PrometheusBasicAuthTests
         var reading = await ReadUpAsync(prometheus, wrong);
 
         // Assert
-        Assert.Equal(SignalOutcome.Error, reading.Outcome);
+        Assert.Equal((SignalOutcome.Error, ErrorClass.Permanent), (reading.Outcome, reading.ErrorClass));
         Assert.Contains("401", reading.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain(wrong, reading.Detail, StringComparison.Ordinal);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Core.Signals;
 using ChangeGuard.Simulator.Scenarios;
@@ -46,7 +47,7 @@ public sealed class PrometheusSignalTests
         Assert.Equal("<= 0.05", evidence.Threshold);
         Assert.InRange(double.Parse(evidence.Observed, CultureInfo.InvariantCulture), 0.05, 0.09);
         Assert.Contains(result.Timeline, d => d.Reason.Contains("signal error-rate ok", StringComparison.Ordinal));
-        Assert.Contains(result.Timeline, d => d.Action.Contains("signal error-rate breach 1 of 2", StringComparison.Ordinal));
+        Assert.Contains(result.Timeline, d => d.ActionText.Contains("signal error-rate breach 1 of 2", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -81,7 +82,7 @@ public sealed class PrometheusSignalTests
         // Assert
         Assert.Equal(WatchOutcome.Succeeded, result.Outcome);
         Assert.Contains(result.Timeline, d => d.Reason.Contains("signal error-rate ok", StringComparison.Ordinal) && d.Reason.Contains("signal latency ok", StringComparison.Ordinal));
-        Assert.DoesNotContain(result.Timeline, d => d.Action.Contains("breach", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Timeline, d => d.ActionText.Contains("breach", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -97,8 +98,8 @@ public sealed class PrometheusSignalTests
         // Assert
         Assert.Equal(WatchOutcome.Aborted, result.Outcome);
         Assert.StartsWith("signal error-rate could not be read 2 times in a row (Prometheus could not be reached", result.Reason, StringComparison.Ordinal);
-        Assert.Contains(result.Timeline, d => d.Action == "signal error-rate error 1 of 2");
-        Assert.DoesNotContain(result.Timeline, d => d.Action.Contains("breach", StringComparison.Ordinal));
+        Assert.Contains(result.Timeline, d => d.ActionText == "signal error-rate error 1 of 2");
+        Assert.DoesNotContain(result.Timeline, d => d.ActionText.Contains("breach", StringComparison.Ordinal));
     }
 
     [Fact]

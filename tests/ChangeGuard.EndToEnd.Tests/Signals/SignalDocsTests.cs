@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Signals;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing;
@@ -54,17 +55,18 @@ public sealed partial class SignalDocsTests
         Assert.InRange(Observed(after, "plain-latency"), 0.85, 0.95);
     }
 
-    private static double Observed(IReadOnlyList<SignalReading> readings, string name) =>
+    private static double Observed(IReadOnlyList<SignalVerdict> readings, string name) =>
         double.Parse(readings.Single(r => r.Name == name).Evidence!.Observed, CultureInfo.InvariantCulture);
 
-    private static async Task<IReadOnlyList<SignalReading>> ReadUntilAsync(SignalReader reader, SignalDefinition[] signals, TimeSpan within, Func<IReadOnlyList<SignalReading>, bool> done)
+    private static async Task<IReadOnlyList<SignalVerdict>> ReadUntilAsync(SignalReader reader, SignalDefinition[] signals, TimeSpan within, Func<IReadOnlyList<SignalVerdict>, bool> done)
     {
         var deadline = DateTimeOffset.UtcNow + within;
-        IReadOnlyList<SignalReading> readings;
+        IReadOnlyList<SignalVerdict> readings;
         do
         {
             await Task.Delay(250);
-            readings = await reader.ReadAsync(Checkout, signals);
+            var measured = await reader.ReadAsync(Checkout, signals);
+            readings = signals.Select(s => SignalRules.Judge(s, measured.Single(m => m.Name == s.Name))).ToArray();
         }
         while (!done(readings) && DateTimeOffset.UtcNow < deadline);
         return readings;

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Core.Signals;
 using ChangeGuard.Simulator.Scenarios;
@@ -46,7 +47,7 @@ public sealed class SignalSecretTests
 
         // Assert
         Assert.Equal(WatchOutcome.Aborted, result.Outcome);
-        Assert.Contains(result.Timeline, d => d.Action.Contains("signal errors-v2 error", StringComparison.Ordinal));
+        Assert.Contains(result.Timeline, d => d.ActionText.Contains("signal errors-v2 error", StringComparison.Ordinal));
         var history = harness.Payloads.AllText;
         var logs = harness.Logs.AllText;
         var output = JsonSerializer.Serialize(result);

@@ -1,3 +1,4 @@
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Builders;
@@ -48,6 +49,6 @@ public sealed class LongWatchTests
 
         // Assert
         Assert.Equal(WatchOutcome.Aborted, result.Outcome);
-        Assert.Contains(result.Timeline, d => d.Action == "abort (breach 3 of 3)");
+        Assert.Contains(result.Timeline, d => d.ActionText == "abort (breach 3 of 3)");
     }
 }

@@ -1,3 +1,4 @@
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Health;
 using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Core.Policy;
@@ -57,7 +58,7 @@ public sealed class WatchLifecycleTests
         var abort = Assert.Single(harness.Simulator.Simulator.Log.Read("AbortChangeOrder"));
         Assert.Equal("true", abort.Parameters["Rollback"]);
         var fault = harness.Simulator.Simulator.World.FaultAppearsAt("co-1")!.Value;
-        var pollsAfterFault = result.Timeline.Count(d => d.Poll > 0 && d.At >= fault && d.Action != "abort accepted (attempt 1)");
+        var pollsAfterFault = result.Timeline.Count(d => d.Poll > 0 && d.At >= fault && d.Action != WatchAction.AbortAccepted);
         Assert.InRange(pollsAfterFault, 1, 3);
     }
 
@@ -196,7 +197,7 @@ public sealed class WatchLifecycleTests
         // Assert
         Assert.Equal(WatchOutcome.Aborted, result.Outcome);
         Assert.Contains("EDAS-10022", result.Reason);
-        Assert.Contains(result.Timeline, d => d.Action == "abort (critical)");
+        Assert.Contains(result.Timeline, d => d.ActionText == "abort (critical)");
         Assert.Single(harness.Simulator.Simulator.Log.Read("DescribePipeline"));
     }
 
@@ -266,7 +267,7 @@ public sealed class WatchLifecycleTests
         // Assert
         Assert.Contains(result.Timeline, d => d.Verdict == VerdictKind.WaitingForHuman);
         Assert.Empty(harness.Simulator.Simulator.Log.Read("DescribeApplicationInstances"));
-        Assert.Equal(result.Polls, harness.Simulator.Simulator.Log.Read("DescribeChangeOrder").Count);
+        Assert.Equal(result.Polls + 1, harness.Simulator.Simulator.Log.Read("DescribeChangeOrder").Count); // one more: the check before the watch started
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using ChangeGuard.Core.Activities;
 using ChangeGuard.Core.Budget;
+using ChangeGuard.Core.Measurements;
 using ChangeGuard.Sae.Configuration;
 using ChangeGuard.Testing.Options;
 using ChangeGuard.Functions.Orchestration;
@@ -23,8 +24,7 @@ public sealed class WatchActivityFunctionsTests : IDisposable
     private WatchActivityFunctions Functions() => new(
         new ReadHealthActivity(
             new HealthReader(_sae.Object, TimeProvider.System),
-            new PollPlanner(new StaticOptionsMonitor<SaeClientOptions>(new SaeClientOptions()), TimeProvider.System),
-            TimeProvider.System),
+            new PollPlanner(new StaticOptionsMonitor<SaeClientOptions>(new SaeClientOptions()), TimeProvider.System)),
         _notifications.Services.GetRequiredService<ReadSignalsActivity>(),
         new AbortChangeOrderActivity(new ChangeOrderAborter(_sae.Object, NullLogger<ChangeOrderAborter>.Instance)),
         new ConfirmAbortActivity(_sae.Object),
@@ -62,7 +62,7 @@ public sealed class WatchActivityFunctionsTests : IDisposable
         var read = await Functions().ReadHealthAsync(new ReadHealthRequest("cn-hangzhou", "app-1", "co-1", null), Invocation(nameof(ReadHealthActivity)));
 
         // Assert
-        Assert.Null(read.Failure);
+        Assert.Null(read.Error);
         Assert.Equal(ChangeOrderStatus.Succeeded, read.Snapshot!.Order.Status);
         Assert.Equal(1, read.SaeCalls);
     }
@@ -78,7 +78,7 @@ public sealed class WatchActivityFunctionsTests : IDisposable
         var attempt = await Functions().AbortChangeOrderAsync(new AbortRequest("cn-hangzhou", "co-1", Rollback: true, Attempt: 1), Invocation(nameof(AbortChangeOrderActivity)));
 
         // Assert
-        Assert.Equal(AbortAttemptOutcome.Accepted, attempt.Outcome);
+        Assert.Equal(AbortAnswer.Accepted, attempt.Answer);
         Assert.Equal("req-9", attempt.RequestId);
     }
 

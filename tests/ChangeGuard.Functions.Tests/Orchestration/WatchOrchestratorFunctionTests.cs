@@ -1,5 +1,7 @@
 using ChangeGuard.Core.Activities;
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Health;
+using ChangeGuard.Core.Measurements;
 using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Functions.Orchestration;
 using ChangeGuard.Functions.Tests.Support;
@@ -26,8 +28,8 @@ public sealed class WatchOrchestratorFunctionTests
         context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         context.Setup(c => c.WaitForExternalEvent<ManualCommand>(It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(new TaskCompletionSource<ManualCommand>().Task);
         var progress = new ChangeOrderProgress(orderStatus, ChangeOrderSubStatus.Normal, 1, 1, null, Now.AddMinutes(-1), AnyBatchStarted: true);
-        context.Setup(c => c.CallActivityAsync<HealthRead>(It.Is<TaskName>(n => n.Name == nameof(ReadHealthActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .ReturnsAsync(new HealthRead(new HealthSnapshot(Now, progress, [], 0, null), null, "group-1", 1));
+        context.Setup(c => c.CallActivityAsync<SaeMeasurement>(It.Is<TaskName>(n => n.Name == nameof(ReadHealthActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .ReturnsAsync(new SaeMeasurement(new HealthSnapshot(Now, progress, [], 0, null), null, "group-1", 1));
         return context;
     }
 
@@ -44,7 +46,7 @@ public sealed class WatchOrchestratorFunctionTests
         Assert.Equal(WatchOutcome.Succeeded, result.Outcome);
         Assert.Equal("co-1", result.Target.ChangeOrderId);
         context.Verify(c => c.GetInput<WatchInput>(), Times.Once());
-        context.Verify(c => c.CallActivityAsync<HealthRead>(
+        context.Verify(c => c.CallActivityAsync<SaeMeasurement>(
             It.Is<TaskName>(n => n.Name == nameof(ReadHealthActivity)),
             It.Is<object?>(o => ((ReadHealthRequest)o!).ChangeOrderId == "co-1"),
             It.IsAny<TaskOptions?>()), Times.Once());

@@ -1,4 +1,5 @@
 using ChangeGuard.Core;
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Core.Policy;
 using ChangeGuard.Core.Watching;

@@ -33,7 +33,7 @@ public sealed class ScenarioLoaderTests
         // Assert
         Assert.Equal(name, scenario.Name);
         Assert.NotEmpty(scenario.Apps);
-        Assert.Contains(scenario.Expect, new[] { "aborted", "succeeded" });
+        Assert.Contains(scenario.Expect, new[] { "aborted", "succeeded", "unwatchable" });
     }
 
     [Fact]

@@ -199,6 +199,21 @@ public abstract class WatchHttpContract
     }
 
     [Theory]
+    [InlineData("""{"regionId":"cn-hangzhou","appId":"app-1","changeOrderId":"co-typo"}""", 404, "changeOrderId")]
+    [InlineData("""{"regionId":"cn-hangzhou","appId":"app-2","changeOrderId":"co-1"}""", 400, "appId")]
+    public async Task Start_OrderThatCannotBeWatched_AnswersAtOnceAndStartsNothing(string body, int status, string field)
+    {
+        await using var host = await StartHostAsync(LongRunning());
+
+        var response = await host.SendAsync(HttpMethod.Post, "/api/watches", body);
+        var list = await host.SendAsync(HttpMethod.Get, "/api/watches");
+
+        AssertProblem(response, status, field);
+        Assert.Equal(0, Json(list).GetProperty("watches").GetArrayLength());
+        Assert.Empty(host.Simulator.Simulator.Log.Read("AbortChangeOrder"));
+    }
+
+    [Theory]
     [MemberData(nameof(AbsurdIntegers))]
     public async Task Start_AbsurdInteger_Answers400NamingTheFieldAndStartsNothing(string field, string value)
     {

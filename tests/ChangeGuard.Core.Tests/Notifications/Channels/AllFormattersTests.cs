@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Notifications;
 using ChangeGuard.Core.Notifications.Channels;
 using ChangeGuard.Testing.Notifications;
@@ -40,7 +41,7 @@ public sealed class AllFormattersTests
         var big = new string('x', 3000);
         var watchEvent = new WatchEventBuilder().With(e => e with
         {
-            Timeline = Enumerable.Range(1, 10).Select(i => new Core.Orchestration.Decision(WatchEventBuilder.At, 100 + i, Core.Health.VerdictKind.Breach, big, "breach")).ToArray(),
+            Timeline = Enumerable.Range(1, 10).Select(i => new Core.Assessment.Decision(WatchEventBuilder.At, 100 + i, Core.Health.VerdictKind.Breach, big, Core.Assessment.WatchAction.Continue, "breach")).ToArray(),
         }).Build();
 
         // Act

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Notifications;
 using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Testing.Notifications;

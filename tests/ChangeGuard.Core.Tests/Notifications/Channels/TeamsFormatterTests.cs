@@ -1,3 +1,4 @@
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Notifications;
 using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Testing.Notifications;

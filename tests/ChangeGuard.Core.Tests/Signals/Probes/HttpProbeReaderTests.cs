@@ -1,44 +1,52 @@
 using System.Text;
-using ChangeGuard.Core.Signals;
+using ChangeGuard.Core.Measurements;
 using ChangeGuard.Core.Signals.Probes;
 using ChangeGuard.Testing.Builders;
 
 namespace ChangeGuard.Core.Tests.Signals.Probes;
 
-/// <summary>The verdict rules of Argo Rollouts' web metric, on answers already received (the HTTP path runs end to end).</summary>
+/// <summary>What a probe's 2xx answer measures (the HTTP path runs end to end; the assessor judges the result).</summary>
 public sealed class HttpProbeReaderTests
 {
-    private static SignalReading Judge(string answer, string? success, string? failure, string? path = "{$.ok}") =>
-        HttpProbeReader.Judge("p", SignalBuilder.Probe("p", "https://gate/", p => p with { SuccessCondition = success, FailureCondition = failure, JsonPath = path }).Http!,
-            Encoding.UTF8.GetBytes(answer), "application/json");
+    private static SignalMeasurement Measure(string answer, string? path = "{$.ok}", string mediaType = "application/json") =>
+        HttpProbeReader.Measure("p", SignalBuilder.Probe("p", "https://gate/", p => p with { SuccessCondition = "result == true", JsonPath = path }).Http!,
+            Encoding.UTF8.GetBytes(answer), mediaType);
 
     [Theory]
-    [InlineData("""{"ok":true}""", "result == true", null, SignalOutcome.Healthy)]
-    [InlineData("""{"ok":false}""", "result == true", null, SignalOutcome.Breach)]
-    [InlineData("""{"ok":false}""", null, "result == false", SignalOutcome.Breach)]
-    [InlineData("""{"ok":true}""", null, "result == false", SignalOutcome.Healthy)]
-    [InlineData("""{"ok":"maybe"}""", "result == 'yes'", "result == 'no'", SignalOutcome.NoData)]
-    [InlineData("""{"ok":"no"}""", "result == 'yes'", "result == 'no'", SignalOutcome.Breach)]
-    [InlineData("""{"ok":3}""", "result", null, SignalOutcome.Error)]
-    [InlineData("<html>oops</html>", "result == true", null, SignalOutcome.Error)]
-    [InlineData("<html>oops</html>", null, null, SignalOutcome.Healthy)]
-    public void Judge_Answer_FollowsArgoRules(string answer, string? success, string? failure, SignalOutcome expected)
+    [InlineData("""{"ok":true}""", "{$.ok}", "true")]
+    [InlineData("""{"ok":{"a":1}}""", "{$.ok.a}", "1")]
+    [InlineData("""{"ok":"yes"}""", "{$.ok}", "\"yes\"")]
+    [InlineData("""{"other":1}""", "{$.ok}", null)]
+    [InlineData("""[1,2]""", null, "[1,2]")]
+    public void Measure_JsonAnswer_ResultIsThePathsJson(string answer, string? path, string? expected)
     {
         // Act
-        var reading = Judge(answer, success, failure);
+        var measured = Measure(answer, path);
 
         // Assert
-        Assert.Equal(expected, reading.Outcome);
+        Assert.Equal(MeasurementKind.Value, measured.Kind);
+        Assert.Equal(expected, measured.Result);
     }
 
     [Fact]
-    public void Judge_Breach_EvidenceHoldsResultAndCondition()
+    public void Measure_AnswerThatIsNotJson_IsATransientErrorQuotingIt()
     {
         // Act
-        var reading = Judge("""{"ok":false}""", "result == true", null);
+        var measured = Measure("<html>oops</html>", mediaType: "text/html");
 
         // Assert
-        Assert.Equal("result = false", reading.Evidence!.Observed);
-        Assert.Equal("success: result == true", reading.Evidence.Threshold);
+        Assert.Equal(MeasurementKind.Error, measured.Kind);
+        Assert.Equal(ErrorClass.Transient, measured.Error!.Class);
+        Assert.Equal("the probe answered text/html that is not JSON: <html>oops</html>", measured.Error.Message);
+    }
+
+    [Fact]
+    public void Measure_HugeResult_IsAnErrorInsteadOfFillingTheHistory()
+    {
+        // Act
+        var measured = Measure($$"""{"ok":"{{new string('x', 20_000)}}"}""");
+
+        // Assert
+        Assert.Equal(MeasurementKind.Error, measured.Kind);
     }
 }

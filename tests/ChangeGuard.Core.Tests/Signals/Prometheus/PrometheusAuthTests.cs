@@ -1,4 +1,6 @@
 using System.Text;
+using ChangeGuard.Core.Assessment;
+using ChangeGuard.Core.Measurements;
 using ChangeGuard.Core.Signals;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Engine;
@@ -21,8 +23,8 @@ public sealed class PrometheusAuthTests
         await using var receiver = await LoopbackReceiver.StartAsync(ReceiverAnswer.Ok(Vector));
         using var services = CoreServices.Create(configure(new Uri(receiver.BaseAddress, "/api/v1/prometheus/instance-1")).Build());
         var signal = SignalBuilder.Prometheus("errors", "sum(x{service=\"{{appName}}\"}[{{window}}])", 0.05, server: server, window: TimeSpan.FromMinutes(2));
-        var reading = Assert.Single(await services.Get<SignalReader>().ReadAsync(Context, [signal]));
-        Assert.Equal(SignalOutcome.Healthy, reading.Outcome);
+        var measured = Assert.Single(await services.Get<SignalReader>().ReadAsync(Context, [signal]));
+        Assert.Equal(MeasurementKind.Value, measured.Kind);
         return Assert.Single(receiver.Requests);
     }
 

@@ -1,58 +1,44 @@
-using ChangeGuard.Core.Signals;
+using ChangeGuard.Core.Measurements;
 using ChangeGuard.Core.Signals.Prometheus;
-using ChangeGuard.Testing.Builders;
 
 namespace ChangeGuard.Core.Tests.Signals.Prometheus;
 
+/// <summary>What a query's samples measure: the lowest and highest series, or no data (the assessor judges them).</summary>
 public sealed class PrometheusQueryReaderTests
 {
     private static PrometheusSample Sample(double value, string service = "checkout") =>
         new(new Dictionary<string, string> { ["service"] = service }, value);
 
     [Fact]
-    public void Judge_WorstSeriesAboveAtMostThreshold_IsBreachWithEvidence()
+    public void Measure_SeveralSeries_KeepsTheLowestAndHighestWithTheirLabels()
     {
-        // Arrange
-        var signal = SignalBuilder.Prometheus("error-rate", "q", 0.05).Prometheus!;
-
         // Act
-        var reading = PrometheusQueryReader.Judge("error-rate", signal, [Sample(0.01, "a"), Sample(0.08, "b")]);
+        var measured = PrometheusQueryReader.Measure("error-rate", [Sample(0.03, "m"), Sample(0.01, "a"), Sample(0.08, "b"), Sample(double.NaN, "n")]);
 
         // Assert
-        Assert.Equal(SignalOutcome.Breach, reading.Outcome);
-        Assert.Equal("0.08", reading.Evidence!.Observed);
-        Assert.Equal("<= 0.05", reading.Evidence.Threshold);
-        Assert.Equal("{service=\"b\"}", Assert.Single(reading.Evidence.Instances));
+        Assert.Equal(MeasurementKind.Value, measured.Kind);
+        Assert.Equal(new SeriesRange(0.01, "{service=\"a\"}", 0.08, "{service=\"b\"}", 3), measured.Series);
     }
 
     [Fact]
-    public void Judge_AtLeastThresholdMet_IsHealthy()
+    public void Measure_SeriesWithoutLabels_HasNoSeriesName()
     {
-        // Arrange
-        var signal = SignalBuilder.Prometheus("success", "q", 0.95, SignalComparison.AtLeast).Prometheus!;
-
         // Act
-        var reading = PrometheusQueryReader.Judge("success", signal, [Sample(0.99)]);
+        var measured = PrometheusQueryReader.Measure("error-rate", [new PrometheusSample(new Dictionary<string, string>(), 0.5)]);
 
         // Assert
-        Assert.Equal(SignalOutcome.Healthy, reading.Outcome);
+        Assert.Null(measured.Series!.HighestSeries);
     }
 
     [Theory]
-    [InlineData(NoDataRule.Breach, SignalOutcome.Breach)]
-    [InlineData(NoDataRule.Ignore, SignalOutcome.NoData)]
-    [InlineData(NoDataRule.Error, SignalOutcome.Error)]
-    public void Judge_EmptyOrNaNResult_FollowsTheNoDataRule(NoDataRule rule, SignalOutcome expected)
+    [InlineData(0, "the query returned no series")]
+    [InlineData(2, "the query returned only NaN (no traffic?)")]
+    public void Measure_NoValue_IsNoData(int nanSeries, string detail)
     {
-        // Arrange
-        var signal = SignalBuilder.Prometheus("error-rate", "q", 0.05, noData: rule).Prometheus!;
-
         // Act
-        var empty = PrometheusQueryReader.Judge("error-rate", signal, []);
-        var nan = PrometheusQueryReader.Judge("error-rate", signal, [Sample(double.NaN)]);
+        var measured = PrometheusQueryReader.Measure("error-rate", Enumerable.Repeat(Sample(double.NaN), nanSeries).ToArray());
 
         // Assert
-        Assert.Equal(expected, empty.Outcome);
-        Assert.Equal(expected, nan.Outcome);
+        Assert.Equal((MeasurementKind.NoData, detail), (measured.Kind, measured.Detail));
     }
 }

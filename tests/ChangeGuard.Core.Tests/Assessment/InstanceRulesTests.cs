@@ -1,10 +1,13 @@
+using System.Globalization;
+using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Health;
 using ChangeGuard.Core.Policy;
+using ChangeGuard.Core.Tests.Health;
 using ChangeGuard.Sae.Models.ChangeOrders;
 
-namespace ChangeGuard.Core.Tests.Health;
+namespace ChangeGuard.Core.Tests.Assessment;
 
-public sealed class HealthEvaluatorTests
+public sealed class InstanceRulesTests
 {
     private static readonly WatchPolicy Policy = WatchPolicy.Default;
 
@@ -29,14 +32,14 @@ public sealed class HealthEvaluatorTests
     [InlineData(ChangeOrderStatus.WaitingForApproval, ChangeOrderSubStatus.Abnormal, VerdictKind.Breach, true)]
     [InlineData(ChangeOrderStatus.Approved, ChangeOrderSubStatus.Normal, VerdictKind.Healthy, false)]
     [InlineData(ChangeOrderStatus.Approved, ChangeOrderSubStatus.Abnormal, VerdictKind.Breach, true)]
-    public void Evaluate_StatusWithHealthyInstances_GivesKind(
+    public void Judge_StatusWithHealthyInstances_GivesKind(
         ChangeOrderStatus status, ChangeOrderSubStatus subStatus, VerdictKind expected, bool expectedCritical)
     {
         // Arrange
         var snapshot = new SnapshotBuilder().WithStatus(status, subStatus).WithInstances(2, InstanceCondition.Healthy).Build();
 
         // Act
-        var verdict = HealthEvaluator.Evaluate(snapshot, Policy, RestartBaseline.Empty);
+        var verdict = InstanceRules.Judge(snapshot, Policy, RestartBaseline.Empty);
 
         // Assert
         Assert.Equal(expected, verdict.Kind);
@@ -54,20 +57,20 @@ public sealed class HealthEvaluatorTests
     [InlineData(ChangeOrderStatus.SystemFailed, VerdictKind.EndedOtherwise)]
     [InlineData(ChangeOrderStatus.WaitingForApproval, VerdictKind.WaitingForHuman)]
     [InlineData(ChangeOrderStatus.Approved, VerdictKind.Healthy)]
-    public void Evaluate_StatusBeforeAnyBatch_GivesKind(ChangeOrderStatus status, VerdictKind expected)
+    public void Judge_StatusBeforeAnyBatch_GivesKind(ChangeOrderStatus status, VerdictKind expected)
     {
         // Arrange
         var snapshot = new SnapshotBuilder().WithStatus(status).BeforeAnyBatch().Build();
 
         // Act
-        var verdict = HealthEvaluator.Evaluate(snapshot, Policy, RestartBaseline.Empty);
+        var verdict = InstanceRules.Judge(snapshot, Policy, RestartBaseline.Empty);
 
         // Assert
         Assert.Equal(expected, verdict.Kind);
     }
 
     [Fact]
-    public void Evaluate_SubStatusAbnormalOnExecuting_IsCriticalBatchFailedBreach()
+    public void Judge_SubStatusAbnormalOnExecuting_IsCriticalBatchFailedBreach()
     {
         // Arrange
         var snapshot = new SnapshotBuilder()
@@ -76,7 +79,7 @@ public sealed class HealthEvaluatorTests
             .Build();
 
         // Act
-        var verdict = HealthEvaluator.Evaluate(snapshot, Policy, RestartBaseline.Empty);
+        var verdict = InstanceRules.Judge(snapshot, Policy, RestartBaseline.Empty);
 
         // Assert
         Assert.Equal(VerdictKind.Breach, verdict.Kind);
@@ -85,7 +88,7 @@ public sealed class HealthEvaluatorTests
     }
 
     [Fact]
-    public void Evaluate_FailedBatch_IsCriticalBreachNamingTheBatchAndReason()
+    public void Judge_FailedBatch_IsCriticalBreachNamingTheBatchAndReason()
     {
         // Arrange
         var snapshot = new SnapshotBuilder()
@@ -95,7 +98,7 @@ public sealed class HealthEvaluatorTests
             .Build();
 
         // Act
-        var verdict = HealthEvaluator.Evaluate(snapshot, Policy, RestartBaseline.Empty);
+        var verdict = InstanceRules.Judge(snapshot, Policy, RestartBaseline.Empty);
 
         // Assert
         Assert.Equal(VerdictKind.Breach, verdict.Kind);
@@ -106,13 +109,13 @@ public sealed class HealthEvaluatorTests
     }
 
     [Fact]
-    public void Evaluate_FailedStatusWithFailedBatch_EndsOtherwiseBeforeBreach()
+    public void Judge_FailedStatusWithFailedBatch_EndsOtherwiseBeforeBreach()
     {
         // Arrange
         var snapshot = new SnapshotBuilder().WithStatus(ChangeOrderStatus.Failed).WithFailedBatch(1).Build();
 
         // Act
-        var verdict = HealthEvaluator.Evaluate(snapshot, Policy, RestartBaseline.Empty);
+        var verdict = InstanceRules.Judge(snapshot, Policy, RestartBaseline.Empty);
 
         // Assert
         Assert.Equal(VerdictKind.EndedOtherwise, verdict.Kind);
@@ -121,13 +124,13 @@ public sealed class HealthEvaluatorTests
     [Theory]
     [InlineData(ChangeOrderStatus.WaitingForApproval)]
     [InlineData(ChangeOrderStatus.WaitingForBatchConfirmation)]
-    public void Evaluate_WaitingStatusWithHealthyInstances_IsWaitingForHuman(ChangeOrderStatus status)
+    public void Judge_WaitingStatusWithHealthyInstances_IsWaitingForHuman(ChangeOrderStatus status)
     {
         // Arrange
         var snapshot = new SnapshotBuilder().WithStatus(status).WithInstances(3, InstanceCondition.Healthy).Build();
 
         // Act
-        var verdict = HealthEvaluator.Evaluate(snapshot, Policy, RestartBaseline.Empty);
+        var verdict = InstanceRules.Judge(snapshot, Policy, RestartBaseline.Empty);
 
         // Assert
         Assert.Equal(VerdictKind.WaitingForHuman, verdict.Kind);
@@ -137,52 +140,52 @@ public sealed class HealthEvaluatorTests
     [InlineData(ChangeOrderStatus.Preparing)]
     [InlineData(ChangeOrderStatus.Approved)]
     [InlineData(ChangeOrderStatus.WaitingForNextBatch)]
-    public void Evaluate_NoBatchStarted_IsHealthy(ChangeOrderStatus status)
+    public void Judge_NoBatchStarted_IsHealthy(ChangeOrderStatus status)
     {
         // Arrange
         var snapshot = new SnapshotBuilder().WithStatus(status).BeforeAnyBatch().Build();
 
         // Act
-        var verdict = HealthEvaluator.Evaluate(snapshot, Policy, RestartBaseline.Empty);
+        var verdict = InstanceRules.Judge(snapshot, Policy, RestartBaseline.Empty);
 
         // Assert
         Assert.Equal(VerdictKind.Healthy, verdict.Kind);
     }
 
     [Fact]
-    public void Evaluate_BatchStartedWithoutInstances_IsNoData()
+    public void Judge_BatchStartedWithoutInstances_IsNoData()
     {
         // Arrange
         var snapshot = new SnapshotBuilder().WithStatus(ChangeOrderStatus.Executing).Build();
 
         // Act
-        var verdict = HealthEvaluator.Evaluate(snapshot, Policy, RestartBaseline.Empty);
+        var verdict = InstanceRules.Judge(snapshot, Policy, RestartBaseline.Empty);
 
         // Assert
         Assert.Equal(VerdictKind.NoData, verdict.Kind);
     }
 
     [Fact]
-    public void Evaluate_OnlyStartingInstances_IsNoData()
+    public void Judge_OnlyStartingInstances_IsNoData()
     {
         // Arrange
         var snapshot = new SnapshotBuilder().WithInstances(3, InstanceCondition.Starting).Build();
 
         // Act
-        var verdict = HealthEvaluator.Evaluate(snapshot, Policy, RestartBaseline.Empty);
+        var verdict = InstanceRules.Judge(snapshot, Policy, RestartBaseline.Empty);
 
         // Assert
         Assert.Equal(VerdictKind.NoData, verdict.Kind);
     }
 
     [Fact]
-    public void Evaluate_AllInstancesHealthy_IsHealthy()
+    public void Judge_AllInstancesHealthy_IsHealthy()
     {
         // Arrange
         var snapshot = new SnapshotBuilder().WithInstances(4, InstanceCondition.Healthy).Build();
 
         // Act
-        var verdict = HealthEvaluator.Evaluate(snapshot, Policy, RestartBaseline.Empty);
+        var verdict = InstanceRules.Judge(snapshot, Policy, RestartBaseline.Empty);
 
         // Assert
         Assert.Equal(VerdictKind.Healthy, verdict.Kind);
@@ -190,7 +193,7 @@ public sealed class HealthEvaluatorTests
     }
 
     [Fact]
-    public void Evaluate_CrashLoopingInstance_IsCriticalBreachNamingTheInstance()
+    public void Judge_CrashLoopingInstance_IsCriticalBreachNamingTheInstance()
     {
         // Arrange
         var snapshot = new SnapshotBuilder()
@@ -199,7 +202,7 @@ public sealed class HealthEvaluatorTests
             .Build();
 
         // Act
-        var verdict = HealthEvaluator.Evaluate(snapshot, Policy, RestartBaseline.Empty);
+        var verdict = InstanceRules.Judge(snapshot, Policy, RestartBaseline.Empty);
 
         // Assert
         Assert.Equal(VerdictKind.Breach, verdict.Kind);
@@ -210,7 +213,7 @@ public sealed class HealthEvaluatorTests
     }
 
     [Fact]
-    public void Evaluate_UnavailableRatioAboveLimit_IsNonCriticalBreach()
+    public void Judge_UnavailableRatioAboveLimit_IsNonCriticalBreach()
     {
         // Arrange
         var snapshot = new SnapshotBuilder()
@@ -219,7 +222,7 @@ public sealed class HealthEvaluatorTests
             .Build();
 
         // Act
-        var verdict = HealthEvaluator.Evaluate(snapshot, Policy, RestartBaseline.Empty);
+        var verdict = InstanceRules.Judge(snapshot, Policy, RestartBaseline.Empty);
 
         // Assert
         Assert.Equal(VerdictKind.Breach, verdict.Kind);
@@ -230,7 +233,7 @@ public sealed class HealthEvaluatorTests
     }
 
     [Fact]
-    public void Evaluate_UnavailableRatioExactlyAtLimit_IsHealthy()
+    public void Judge_UnavailableRatioExactlyAtLimit_IsHealthy()
     {
         // Arrange
         var snapshot = new SnapshotBuilder()
@@ -239,14 +242,14 @@ public sealed class HealthEvaluatorTests
             .Build();
 
         // Act
-        var verdict = HealthEvaluator.Evaluate(snapshot, Policy with { MaxUnavailableRatio = 0.25 }, RestartBaseline.Empty);
+        var verdict = InstanceRules.Judge(snapshot, Policy with { MaxUnavailableRatio = 0.25 }, RestartBaseline.Empty);
 
         // Assert
         Assert.Equal(VerdictKind.Healthy, verdict.Kind);
     }
 
     [Fact]
-    public void Evaluate_StartingInstances_AreLeftOutOfTheRatio()
+    public void Judge_StartingInstances_AreLeftOutOfTheRatio()
     {
         // Arrange
         var snapshot = new SnapshotBuilder()
@@ -256,14 +259,14 @@ public sealed class HealthEvaluatorTests
             .Build();
 
         // Act
-        var verdict = HealthEvaluator.Evaluate(snapshot, Policy with { MaxUnavailableRatio = 0.25 }, RestartBaseline.Empty);
+        var verdict = InstanceRules.Judge(snapshot, Policy with { MaxUnavailableRatio = 0.25 }, RestartBaseline.Empty);
 
         // Assert
         Assert.Equal(VerdictKind.Healthy, verdict.Kind);
     }
 
     [Fact]
-    public void Evaluate_ZeroRatioAllowedAndOneUnavailable_IsBreach()
+    public void Judge_ZeroRatioAllowedAndOneUnavailable_IsBreach()
     {
         // Arrange
         var snapshot = new SnapshotBuilder()
@@ -272,14 +275,14 @@ public sealed class HealthEvaluatorTests
             .Build();
 
         // Act
-        var verdict = HealthEvaluator.Evaluate(snapshot, Policy with { MaxUnavailableRatio = 0 }, RestartBaseline.Empty);
+        var verdict = InstanceRules.Judge(snapshot, Policy with { MaxUnavailableRatio = 0 }, RestartBaseline.Empty);
 
         // Assert
         Assert.Equal(VerdictKind.Breach, verdict.Kind);
     }
 
     [Fact]
-    public void Evaluate_RestartsSinceBaselineAboveLimit_IsRestartsBreach()
+    public void Judge_RestartsSinceBaselineAboveLimit_IsRestartsBreach()
     {
         // Arrange
         var snapshot = new SnapshotBuilder()
@@ -288,7 +291,7 @@ public sealed class HealthEvaluatorTests
             .Build();
 
         // Act
-        var verdict = HealthEvaluator.Evaluate(snapshot, Policy with { MaxRestarts = 3 }, RestartBaseline.Empty);
+        var verdict = InstanceRules.Judge(snapshot, Policy with { MaxRestarts = 3 }, RestartBaseline.Empty);
 
         // Assert
         Assert.Equal(VerdictKind.Breach, verdict.Kind);
@@ -299,20 +302,20 @@ public sealed class HealthEvaluatorTests
     }
 
     [Fact]
-    public void Evaluate_RestartsAtLimit_IsHealthy()
+    public void Judge_RestartsAtLimit_IsHealthy()
     {
         // Arrange
         var snapshot = new SnapshotBuilder().WithInstance(SnapshotBuilder.Instance("restarter", restarts: 3)).Build();
 
         // Act
-        var verdict = HealthEvaluator.Evaluate(snapshot, Policy with { MaxRestarts = 3 }, RestartBaseline.Empty);
+        var verdict = InstanceRules.Judge(snapshot, Policy with { MaxRestarts = 3 }, RestartBaseline.Empty);
 
         // Assert
         Assert.Equal(VerdictKind.Healthy, verdict.Kind);
     }
 
     [Fact]
-    public void Evaluate_RestartsBeforeBaseline_DoNotCount()
+    public void Judge_RestartsBeforeBaseline_DoNotCount()
     {
         // Arrange
         var early = SnapshotBuilder.EarlyInstance("early", restarts: 10);
@@ -321,14 +324,14 @@ public sealed class HealthEvaluatorTests
         var snapshot = new SnapshotBuilder().WithInstance(later).Build();
 
         // Act
-        var verdict = HealthEvaluator.Evaluate(snapshot, Policy with { MaxRestarts = 3 }, baseline);
+        var verdict = InstanceRules.Judge(snapshot, Policy with { MaxRestarts = 3 }, baseline);
 
         // Assert
         Assert.Equal(VerdictKind.Healthy, verdict.Kind);
     }
 
     [Fact]
-    public void Evaluate_RestartsAndRatioBothBreached_ReportsBothSignals()
+    public void Judge_RestartsAndRatioBothBreached_ReportsBothSignals()
     {
         // Arrange
         var snapshot = new SnapshotBuilder()
@@ -337,7 +340,7 @@ public sealed class HealthEvaluatorTests
             .Build();
 
         // Act
-        var verdict = HealthEvaluator.Evaluate(snapshot, Policy, RestartBaseline.Empty);
+        var verdict = InstanceRules.Judge(snapshot, Policy, RestartBaseline.Empty);
 
         // Assert
         Assert.Equal(VerdictKind.Breach, verdict.Kind);
@@ -345,7 +348,7 @@ public sealed class HealthEvaluatorTests
     }
 
     [Fact]
-    public void Evaluate_WaitingForBatchConfirmationWithUnhealthyInstances_IsBreach()
+    public void Judge_WaitingForBatchConfirmationWithUnhealthyInstances_IsBreach()
     {
         // Arrange
         var snapshot = new SnapshotBuilder()
@@ -355,14 +358,14 @@ public sealed class HealthEvaluatorTests
             .Build();
 
         // Act
-        var verdict = HealthEvaluator.Evaluate(snapshot, Policy, RestartBaseline.Empty);
+        var verdict = InstanceRules.Judge(snapshot, Policy, RestartBaseline.Empty);
 
         // Assert
         Assert.Equal(VerdictKind.Breach, verdict.Kind);
     }
 
     [Fact]
-    public void Evaluate_WaitingForBatchConfirmationWithCrashLoop_IsCriticalBreach()
+    public void Judge_WaitingForBatchConfirmationWithCrashLoop_IsCriticalBreach()
     {
         // Arrange
         var snapshot = new SnapshotBuilder()
@@ -371,7 +374,7 @@ public sealed class HealthEvaluatorTests
             .Build();
 
         // Act
-        var verdict = HealthEvaluator.Evaluate(snapshot, Policy, RestartBaseline.Empty);
+        var verdict = InstanceRules.Judge(snapshot, Policy, RestartBaseline.Empty);
 
         // Assert
         Assert.Equal(VerdictKind.Breach, verdict.Kind);
@@ -379,15 +382,82 @@ public sealed class HealthEvaluatorTests
     }
 
     [Fact]
-    public void Evaluate_ManyCrashLoopingInstances_ListsAtMostTen()
+    public void Judge_ManyCrashLoopingInstances_ListsAtMostTen()
     {
         // Arrange
         var snapshot = new SnapshotBuilder().WithInstances(25, InstanceCondition.CrashLooping).Build();
 
         // Act
-        var verdict = HealthEvaluator.Evaluate(snapshot, Policy, RestartBaseline.Empty);
+        var verdict = InstanceRules.Judge(snapshot, Policy, RestartBaseline.Empty);
 
         // Assert
         Assert.Equal(10, Assert.Single(verdict.Evidence).Instances.Count);
+    }
+
+    /// <summary>
+    /// Per-batch judgement: each row lists the batches' new instances as <c>healthy/unavailable</c>, comma-separated,
+    /// then the threshold, the verdict and the scope the evidence names. A bad batch must not hide behind the healthy
+    /// instances of the others.
+    /// </summary>
+    [Theory]
+    [InlineData("4/0,2/2", 3, 0.25, VerdictKind.Breach, "2 of 4 new instances in batch 2 of 3")]
+    [InlineData("4/0,2/2,4/0", 3, 0.25, VerdictKind.Breach, "2 of 4 new instances in batch 2 of 3")]
+    [InlineData("2/2,4/0", 3, 0.25, VerdictKind.Breach, "2 of 4 new instances in batch 1 of 3")]
+    [InlineData("3/1,3/1", 2, 0.25, VerdictKind.Healthy, null)]
+    [InlineData("1/0,0/1", 2, 0.5, VerdictKind.Breach, "1 of 1 new instances in batch 2 of 2")]
+    [InlineData("2/2,2/2", 2, 0.25, VerdictKind.Breach, "2 of 4 new instances in batch 2 of 2")]
+    [InlineData("8/0", 1, 0, VerdictKind.Healthy, null)]
+    public void Judge_InstancesByBatch_JudgesEachBatch(string batches, int batchCount, double maxRatio, VerdictKind expected, string? scope)
+    {
+        // Arrange
+        var builder = new SnapshotBuilder().WithBatches(batches.Split(',').Length, batchCount);
+        foreach (var (counts, batch) in batches.Split(',').Select((b, i) => (b.Split('/'), i + 1)))
+        {
+            builder.WithInstances(int.Parse(counts[0], CultureInfo.InvariantCulture), InstanceCondition.Healthy, batch: batch)
+                .WithInstances(int.Parse(counts[1], CultureInfo.InvariantCulture), InstanceCondition.Unavailable, batch: batch);
+        }
+
+        // Act
+        var verdict = InstanceRules.Judge(builder.Build(), Policy with { MaxUnavailableRatio = maxRatio }, RestartBaseline.Empty);
+
+        // Assert
+        Assert.Equal(expected, verdict.Kind);
+        if (scope is not null)
+        {
+            Assert.Contains(scope, Assert.Single(verdict.Evidence).Observed, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Judge_UnavailableInstancesOfNoKnownBatch_JudgedOverTheRunningTotal()
+    {
+        // Arrange
+        var snapshot = new SnapshotBuilder()
+            .WithInstances(2, InstanceCondition.Healthy, batch: 1)
+            .WithInstances(2, InstanceCondition.Unavailable)
+            .Build();
+
+        // Act
+        var verdict = InstanceRules.Judge(snapshot, Policy with { MaxUnavailableRatio = 0.25 }, RestartBaseline.Empty);
+
+        // Assert
+        Assert.Equal(VerdictKind.Breach, verdict.Kind);
+        Assert.Equal("0.50 (2 of 4 new instances of the change so far)", Assert.Single(verdict.Evidence).Observed);
+    }
+
+    [Fact]
+    public void Judge_CrashLoopInALaterBatch_EvidenceNamesTheBatch()
+    {
+        // Arrange
+        var snapshot = new SnapshotBuilder().WithBatches(2, 3)
+            .WithInstances(4, InstanceCondition.Healthy, batch: 1)
+            .WithInstances(1, InstanceCondition.CrashLooping, batch: 2)
+            .Build();
+
+        // Act
+        var verdict = InstanceRules.Judge(snapshot, Policy, RestartBaseline.Empty);
+
+        // Assert
+        Assert.Equal("1 of 5 new instances in batch 2 of 3", Assert.Single(verdict.Evidence).Observed);
     }
 }
