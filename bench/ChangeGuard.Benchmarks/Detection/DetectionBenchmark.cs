@@ -3,7 +3,6 @@ using ChangeGuard.Benchmarks.Budget;
 using ChangeGuard.Benchmarks.Engine;
 using ChangeGuard.Cli.Engine;
 using ChangeGuard.Core.Assessment;
-using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Core.Policy;
 using ChangeGuard.Simulator;
 using ChangeGuard.Simulator.Api;

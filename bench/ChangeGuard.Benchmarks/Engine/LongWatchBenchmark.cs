@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Policy;
 using ChangeGuard.Core.Watching;
 

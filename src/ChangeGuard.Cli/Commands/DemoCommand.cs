@@ -2,7 +2,6 @@ using ChangeGuard.Cli.Engine;
 using ChangeGuard.Cli.Output;
 using ChangeGuard.Cli.Parsing;
 using ChangeGuard.Core.Assessment;
-using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Core.Policy;
 using ChangeGuard.Core.Signals;
 using ChangeGuard.Core.Watching;

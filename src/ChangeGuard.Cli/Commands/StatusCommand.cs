@@ -3,7 +3,6 @@ using ChangeGuard.Cli.Parsing;
 using ChangeGuard.Core;
 using ChangeGuard.Core.Activities;
 using ChangeGuard.Core.Assessment;
-using ChangeGuard.Core.Health;
 using ChangeGuard.Core.Json;
 using ChangeGuard.Core.Measurements;
 using ChangeGuard.Core.Policy;

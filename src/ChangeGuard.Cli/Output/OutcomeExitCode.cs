@@ -1,5 +1,4 @@
 using ChangeGuard.Core.Assessment;
-using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Core.Watching;
 using ChangeGuard.Sae.Models.ChangeOrders;
 

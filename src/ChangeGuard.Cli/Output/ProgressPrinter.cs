@@ -1,6 +1,5 @@
 using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Health;
-using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Core.Watching;
 
 namespace ChangeGuard.Cli.Output;

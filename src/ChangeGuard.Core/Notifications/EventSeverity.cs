@@ -1,5 +1,4 @@
 using ChangeGuard.Core.Assessment;
-using ChangeGuard.Core.Orchestration;
 
 namespace ChangeGuard.Core.Notifications;
 

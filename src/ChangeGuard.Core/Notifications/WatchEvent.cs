@@ -1,7 +1,6 @@
 using System.Text.Json;
 using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Health;
-using ChangeGuard.Core.Orchestration;
 
 namespace ChangeGuard.Core.Notifications;
 

@@ -57,11 +57,15 @@ public sealed class WatchJudgmentTests
         Assert.Equal(scenario.Expect == "aborted" ? 1 : 0, applied);
     }
 
-    [Fact]
-    public async Task Watch_LaterBatchFails_EvidenceNamesTheBatch()
+    /// <summary>What a person reads: the evidence names the failing batch, a lost answer is reported as the abort it was.</summary>
+    [Theory]
+    [InlineData("later-batch-fails", "unavailableRatio 0.50 (2 of 4 new instances in batch 2 of 3)")]
+    [InlineData("abort-answer-lost", "abort applied (attempt 1)")]
+    [InlineData("abort-answer-lost", "Outcome: aborted (confirmed: status 6)")]
+    public async Task Watch_JudgmentScenario_SaysWhatHappened(string name, string expected)
     {
         // Arrange
-        var scenario = ScenarioLoader.LoadBuiltIn("later-batch-fails");
+        var scenario = ScenarioLoader.LoadBuiltIn(name);
         var (app, order) = FirstOrder(scenario);
         await using var sim = await SimulatorFixture.StartAsync(scenario);
         using var env = EnvironmentScope.Credentials(SimulatorOptions.DefaultAccessKeyId, SimulatorOptions.DefaultAccessKeySecret);
@@ -70,24 +74,7 @@ public sealed class WatchJudgmentTests
         var (_, output, _) = await CliRun.RunAsync(Watch(sim, app.RegionId, app.AppId, order));
 
         // Assert
-        Assert.Contains("unavailableRatio 0.50 (2 of 4 new instances in batch 2 of 3)", output, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Watch_AbortAnswerLost_ReportsTheAbortAsApplied()
-    {
-        // Arrange
-        var scenario = ScenarioLoader.LoadBuiltIn("abort-answer-lost");
-        var (app, order) = FirstOrder(scenario);
-        await using var sim = await SimulatorFixture.StartAsync(scenario);
-        using var env = EnvironmentScope.Credentials(SimulatorOptions.DefaultAccessKeyId, SimulatorOptions.DefaultAccessKeySecret);
-
-        // Act
-        var (_, output, _) = await CliRun.RunAsync(Watch(sim, app.RegionId, app.AppId, order));
-
-        // Assert
-        Assert.Contains("abort applied (attempt 1)", output, StringComparison.Ordinal);
-        Assert.Contains("Outcome: aborted (confirmed: status 6)", output, StringComparison.Ordinal);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
     }
 
     [Theory]

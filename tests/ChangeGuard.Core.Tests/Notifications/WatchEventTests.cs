@@ -1,6 +1,5 @@
 using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Notifications;
-using ChangeGuard.Core.Orchestration;
 
 namespace ChangeGuard.Core.Tests.Notifications;
 

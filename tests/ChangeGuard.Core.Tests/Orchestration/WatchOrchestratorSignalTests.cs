@@ -1,6 +1,5 @@
 using ChangeGuard.Core.Activities;
 using ChangeGuard.Core.Assessment;
-using ChangeGuard.Core.Health;
 using ChangeGuard.Core.Measurements;
 using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Core.Policy;

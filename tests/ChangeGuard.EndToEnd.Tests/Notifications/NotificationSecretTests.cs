@@ -1,5 +1,4 @@
 using ChangeGuard.Core.Assessment;
-using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Engine;

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using ChangeGuard.Core.Assessment;
-using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Core.Signals;
 using ChangeGuard.Core.Watching;
 using ChangeGuard.Simulator.Scenarios;

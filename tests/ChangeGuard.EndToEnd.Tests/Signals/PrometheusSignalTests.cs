@@ -1,6 +1,5 @@
 using System.Globalization;
 using ChangeGuard.Core.Assessment;
-using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Core.Signals;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Builders;

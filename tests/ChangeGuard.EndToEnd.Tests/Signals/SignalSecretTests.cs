@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using ChangeGuard.Core.Assessment;
-using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Core.Signals;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing;

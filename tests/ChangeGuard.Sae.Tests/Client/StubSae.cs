@@ -1,6 +1,6 @@
 using ChangeGuard.Sae.Configuration;
 using ChangeGuard.Testing.Notifications;
-using Microsoft.Extensions.DependencyInjection;
+using ChangeGuard.Testing.Simulation;
 
 namespace ChangeGuard.Sae.Tests.Client;
 
@@ -14,7 +14,7 @@ internal sealed class StubSae : IAsyncDisposable
     public const string RunningOrder = """{"RequestId":"r-ok","Code":"200","Message":"success","Success":true,"Data":{"ChangeOrderId":"co-1","Status":1}}""";
 
     private readonly LoopbackReceiver _receiver;
-    private readonly List<ServiceProvider> _providers = [];
+    private readonly SaeTestClients _clients = new();
 
     private StubSae(LoopbackReceiver receiver)
     {
@@ -33,32 +33,12 @@ internal sealed class StubSae : IAsyncDisposable
     }
 
     /// <summary>A client pointed at the stub, with fast retries and no call budget.</summary>
-    public ISaeClient CreateClient(Action<SaeClientOptions>? configure = null)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSaeClient(options =>
-        {
-            options.Endpoint = _receiver.BaseAddress;
-            options.AccessKeyId = "stub-key";
-            options.AccessKeySecret = "stub-secret";
-            options.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
-            options.MaxRetryDelay = TimeSpan.FromMilliseconds(20);
-            options.Budget.CallsPerMinute = 0;
-            configure?.Invoke(options);
-        });
-        var provider = services.BuildServiceProvider();
-        _providers.Add(provider);
-        return provider.GetRequiredService<ISaeClient>();
-    }
+    public ISaeClient CreateClient(Action<SaeClientOptions>? configure = null) =>
+        _clients.Create(_receiver.BaseAddress, "stub-key", "stub-secret", configure: configure);
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var provider in _providers)
-        {
-            await provider.DisposeAsync();
-        }
-
+        await _clients.DisposeAsync();
         await _receiver.DisposeAsync();
     }
 }

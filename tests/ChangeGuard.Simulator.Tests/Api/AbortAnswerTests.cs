@@ -14,6 +14,19 @@ namespace ChangeGuard.Simulator.Tests.Api;
 /// </summary>
 public sealed class AbortAnswerTests
 {
+    /// <summary>Every answer mode, with the abort applied and not.</summary>
+    public static TheoryData<AbortAnswerMode, bool> EveryModeAppliedOrNot()
+    {
+        var rows = new TheoryData<AbortAnswerMode, bool>();
+        foreach (var mode in Enum.GetValues<AbortAnswerMode>())
+        {
+            rows.Add(mode, true);
+            rows.Add(mode, false);
+        }
+
+        return rows;
+    }
+
     private static Scenario WithFaults(FaultDefinition faults) => new ScenarioBuilder()
         .WithFaults(faults)
         .WithApp("app-1", a => a.WithChangeOrder("co-1", Long))
@@ -119,14 +132,7 @@ public sealed class AbortAnswerTests
     }
 
     [Theory]
-    [InlineData(AbortAnswerMode.Malformed, true)]
-    [InlineData(AbortAnswerMode.Malformed, false)]
-    [InlineData(AbortAnswerMode.Lost, true)]
-    [InlineData(AbortAnswerMode.Lost, false)]
-    [InlineData(AbortAnswerMode.NonceUsed, true)]
-    [InlineData(AbortAnswerMode.NonceUsed, false)]
-    [InlineData(AbortAnswerMode.ErrorCode, true)]
-    [InlineData(AbortAnswerMode.ErrorCode, false)]
+    [MemberData(nameof(EveryModeAppliedOrNot))]
     public async Task Abort_Mode_OrderShowsAbortedOnlyWhenApplied(AbortAnswerMode mode, bool applied)
     {
         // Arrange
@@ -141,14 +147,7 @@ public sealed class AbortAnswerTests
     }
 
     [Theory]
-    [InlineData(AbortAnswerMode.Malformed, true)]
-    [InlineData(AbortAnswerMode.Malformed, false)]
-    [InlineData(AbortAnswerMode.Lost, true)]
-    [InlineData(AbortAnswerMode.Lost, false)]
-    [InlineData(AbortAnswerMode.NonceUsed, true)]
-    [InlineData(AbortAnswerMode.NonceUsed, false)]
-    [InlineData(AbortAnswerMode.ErrorCode, true)]
-    [InlineData(AbortAnswerMode.ErrorCode, false)]
+    [MemberData(nameof(EveryModeAppliedOrNot))]
     public async Task Abort_Mode_IsLoggedWithWhetherItApplied(AbortAnswerMode mode, bool applied)
     {
         // Arrange

@@ -1,7 +1,6 @@
 using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Health;
 using ChangeGuard.Core.Notifications;
-using ChangeGuard.Core.Orchestration;
 
 namespace ChangeGuard.Testing.Notifications;
 

@@ -3,8 +3,6 @@ using ChangeGuard.Sae.Configuration;
 using ChangeGuard.Simulator;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Logging;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ChangeGuard.Testing.Simulation;
 
@@ -14,7 +12,7 @@ namespace ChangeGuard.Testing.Simulation;
 /// </summary>
 public sealed class SimulatorFixture : IAsyncDisposable
 {
-    private readonly List<ServiceProvider> _providers = [];
+    private readonly SaeTestClients _clients = new();
 
     private SimulatorFixture(RunningSimulator simulator)
     {
@@ -41,38 +39,12 @@ public sealed class SimulatorFixture : IAsyncDisposable
     public void Load(Scenario scenario) => Simulator.World.Load(scenario);
 
     /// <summary>A client signed with the simulator's key pair, fast retries, and logs captured in <see cref="Logs"/>.</summary>
-    public ISaeClient CreateClient(Action<SaeClientOptions>? configure = null, TimeProvider? time = null)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
-        if (time is not null)
-        {
-            services.AddSingleton(time);
-        }
-
-        services.AddSaeClient(options =>
-        {
-            options.Endpoint = BaseAddress;
-            options.AccessKeyId = Simulator.Options.AccessKeyId;
-            options.AccessKeySecret = Simulator.Options.AccessKeySecret;
-            options.SecurityToken = Simulator.Options.SecurityToken;
-            options.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
-            options.MaxRetryDelay = TimeSpan.FromMilliseconds(20);
-            options.Budget.CallsPerMinute = 0;
-            configure?.Invoke(options);
-        });
-        var provider = services.BuildServiceProvider();
-        _providers.Add(provider);
-        return provider.GetRequiredService<ISaeClient>();
-    }
+    public ISaeClient CreateClient(Action<SaeClientOptions>? configure = null, TimeProvider? time = null) =>
+        _clients.Create(BaseAddress, Simulator.Options.AccessKeyId, Simulator.Options.AccessKeySecret, Simulator.Options.SecurityToken, configure, Logs, time);
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var provider in _providers)
-        {
-            await provider.DisposeAsync();
-        }
-
+        await _clients.DisposeAsync();
         await Simulator.DisposeAsync();
     }
 }

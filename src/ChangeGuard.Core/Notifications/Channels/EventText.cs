@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Unicode;
 using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Health;
-using ChangeGuard.Core.Orchestration;
 
 namespace ChangeGuard.Core.Notifications.Channels;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Notifications;
 using ChangeGuard.Core.Notifications.Channels;
 using ChangeGuard.Testing.Notifications;

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Notifications;
-using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Testing.Notifications;
 
 namespace ChangeGuard.Core.Tests.Notifications.Channels;

@@ -1,6 +1,5 @@
 using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Notifications;
-using ChangeGuard.Core.Orchestration;
 using ChangeGuard.Testing.Notifications;
 
 namespace ChangeGuard.Core.Tests.Notifications.Channels;

@@ -1,5 +1,4 @@
 using System.Text;
-using ChangeGuard.Core.Assessment;
 using ChangeGuard.Core.Measurements;
 using ChangeGuard.Core.Signals;
 using ChangeGuard.Testing.Builders;
