@@ -33,7 +33,7 @@ public sealed class BenchClient : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddSaeClient(options =>
+        services.AddSaeClient(configure: options =>
         {
             options.Endpoint = simulator.BaseAddress;
             options.AccessKeyId = simulator.Options.AccessKeyId;

@@ -1,5 +1,6 @@
-using ChangeGuard.Core.Policy;
-using ChangeGuard.Core.Watching;
+using ChangeGuard.Domain.Policy;
+using ChangeGuard.Domain;
+using ChangeGuard.Watching;
 
 namespace ChangeGuard.Benchmarks;
 

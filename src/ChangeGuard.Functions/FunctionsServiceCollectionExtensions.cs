@@ -1,7 +1,7 @@
-using ChangeGuard.Core;
-using ChangeGuard.Core.Guard;
 using ChangeGuard.Sae.Configuration;
 using ChangeGuard.Sae.Credentials;
+using ChangeGuard.Watching.Guard;
+using ChangeGuard.Watching;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,7 +31,7 @@ public static class FunctionsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
 
-        services.AddChangeGuardCore(configuration);
+        services.AddChangeGuardWatching(configuration);
         services.AddOptions<RollbackGuardOptions>().Validate(
             _ => !string.IsNullOrWhiteSpace(configuration[ScheduleSetting]),
             $"{ScheduleSetting} is required: the Functions host reads the RollbackGuard timer's schedule from it " +

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChangeGuard.Domain;
 using ChangeGuard.Sae.Configuration;
 using ChangeGuard.Sae.Models.Applications;
 using ChangeGuard.Sae.Models.ChangeOrders;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using ChangeGuard.Domain;
 using ChangeGuard.Sae.Budget;
 using ChangeGuard.Sae.Configuration;
 using ChangeGuard.Sae.Credentials;

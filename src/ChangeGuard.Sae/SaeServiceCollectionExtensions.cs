@@ -1,28 +1,34 @@
+using ChangeGuard.Domain.Settings;
+using ChangeGuard.Sae;
 using ChangeGuard.Sae.Configuration;
 using ChangeGuard.Sae.Credentials;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace ChangeGuard.Sae;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the SAE client in a host's container.</summary>
 public static class SaeServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="ISaeClient"/> with its HTTP client, credential resolver and options.</summary>
-    public static IServiceCollection AddSaeClient(this IServiceCollection services, Action<SaeClientOptions>? configure = null)
+    /// <summary>
+    /// Adds <see cref="ISaeClient"/> with its HTTP client, credential resolver and options: from section <c>Sae</c> of
+    /// <paramref name="configuration"/> when given, then <paramref name="configure"/>; checked at start-up.
+    /// </summary>
+    public static IServiceCollection AddSaeClient(this IServiceCollection services, IConfiguration? configuration = null, Action<SaeClientOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<SaeClientOptions>();
+        if (configuration is not null)
+        {
+            options.Bind(configuration.GetSection(SaeClientOptions.SectionName));
+        }
+
         if (configure is not null)
         {
             options.Configure(configure);
         }
 
-        options.Validate(o =>
-        {
-            o.Validate();
-            return true;
-        });
+        options.ValidateFields(o => o.Validate());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISaeCredentialSource, SaeCredentialResolver>();
@@ -33,7 +39,7 @@ public static class SaeServiceCollectionExtensions
                 AllowAutoRedirect = false,
                 MaxConnectionsPerServer = 64,
             });
-        services.TryAddSingleton<Budget.SaeCallBudget>();
+        services.TryAddSingleton<ChangeGuard.Sae.Budget.SaeCallBudget>();
         services.TryAddSingleton<SaeRequestSender>();
         services.TryAddSingleton<ISaeClient, SaeClient>();
         return services;

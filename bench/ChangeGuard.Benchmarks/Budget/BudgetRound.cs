@@ -1,12 +1,14 @@
 using System.Diagnostics;
-using ChangeGuard.Cli.Engine;
-using ChangeGuard.Core.Orchestration;
-using ChangeGuard.Core.Policy;
-using ChangeGuard.Core.Watching;
+using ChangeGuard.Domain.Assessment;
+using ChangeGuard.Domain.Policy;
+using ChangeGuard.Domain;
+using ChangeGuard.Hosting;
 using ChangeGuard.Sae.Errors;
-using ChangeGuard.Simulator;
 using ChangeGuard.Simulator.Api;
-using Microsoft.DurableTask.Testing;
+using ChangeGuard.Simulator;
+using ChangeGuard.Watching.Orchestration;
+using ChangeGuard.Watching;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChangeGuard.Benchmarks.Budget;
 
@@ -96,7 +98,7 @@ public sealed class BudgetRound(int healthy, IReadOnlyList<double> faultSeconds)
 
         return Measure(log.Read(), badOrders, faults, aborts, advised, warmUp) with
         {
-            EngineSlots = engine.Services.GetInMemoryOrchestrationService().MaxConcurrentTaskActivityWorkItems,
+            EngineSlots = engine.Services.GetRequiredService<WorkItemLimitOrchestrationService>().MaxConcurrentTaskActivityWorkItems,
         };
     }
 

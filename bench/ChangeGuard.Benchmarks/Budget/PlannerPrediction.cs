@@ -1,6 +1,6 @@
-using ChangeGuard.Core.Budget;
 using ChangeGuard.Sae.Configuration;
 using ChangeGuard.Testing.Options;
+using ChangeGuard.Watching.Budget;
 
 namespace ChangeGuard.Benchmarks.Budget;
 

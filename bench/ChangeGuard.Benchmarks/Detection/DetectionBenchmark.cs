@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using ChangeGuard.Benchmarks.Budget;
 using ChangeGuard.Benchmarks.Engine;
-using ChangeGuard.Cli.Engine;
-using ChangeGuard.Core.Assessment;
-using ChangeGuard.Core.Policy;
-using ChangeGuard.Simulator;
+using ChangeGuard.Domain.Assessment;
+using ChangeGuard.Domain.Policy;
+using ChangeGuard.Domain;
+using ChangeGuard.Hosting;
 using ChangeGuard.Simulator.Api;
+using ChangeGuard.Simulator;
 
 namespace ChangeGuard.Benchmarks.Detection;
 

@@ -1,8 +1,7 @@
-using ChangeGuard.Cli.Engine;
-using ChangeGuard.Core;
-using ChangeGuard.Core.Watching;
-using Microsoft.DurableTask;
+using ChangeGuard.Hosting;
+using ChangeGuard.Watching;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,6 +1,6 @@
 using System.Runtime;
-using ChangeGuard.Core.Assessment;
-using ChangeGuard.Core.Orchestration;
+using ChangeGuard.Domain.Assessment;
+using ChangeGuard.Watching.Orchestration;
 
 namespace ChangeGuard.Benchmarks.Engine;
 

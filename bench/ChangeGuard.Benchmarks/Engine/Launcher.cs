@@ -1,8 +1,9 @@
 using System.Diagnostics;
-using ChangeGuard.Core.Policy;
-using ChangeGuard.Core.Watching;
-using Microsoft.DurableTask;
+using ChangeGuard.Domain.Policy;
+using ChangeGuard.Domain;
+using ChangeGuard.Watching;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask;
 
 namespace ChangeGuard.Benchmarks.Engine;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
-using ChangeGuard.Core.Policy;
-using ChangeGuard.Core.Watching;
+using ChangeGuard.Domain.Policy;
+using ChangeGuard.Domain;
+using ChangeGuard.Watching;
 
 namespace ChangeGuard.Benchmarks.Engine;
 
@@ -50,7 +51,7 @@ public sealed class LongWatchBenchmark
         await Task.Delay(Warmup, cancellationToken).ConfigureAwait(false);
         foreach (var id in warmups)
         {
-            await engine.Watches.StopAsync(id, new Core.Orchestration.ManualCommand("warm-up over", "engine-bench"), cancellationToken).ConfigureAwait(false);
+            await engine.Watches.StopAsync(id, new ChangeGuard.Watching.Orchestration.ManualCommand("warm-up over", "engine-bench"), cancellationToken).ConfigureAwait(false);
         }
 
         await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
@@ -90,7 +91,7 @@ public sealed class LongWatchBenchmark
         Console.WriteLine($"Long watch: reached poll {reached:0} in {Stopwatch.GetElapsedTime(began).TotalSeconds:0} s; {Watches} fresh watches for 60 polls...");
         foreach (var id in measured)
         {
-            await engine.Watches.StopAsync(id, new Core.Orchestration.ManualCommand("measured", "engine-bench"), cancellationToken).ConfigureAwait(false);
+            await engine.Watches.StopAsync(id, new ChangeGuard.Watching.Orchestration.ManualCommand("measured", "engine-bench"), cancellationToken).ConfigureAwait(false);
         }
 
         await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
@@ -131,7 +132,7 @@ public sealed class LongWatchBenchmark
             new(Group, "allocRatio", Math.Round(atLast.Allocated / at10.Allocated, 2), "last / poll 10, same watches: the steady measure"),
             new(Group, "allocPerPollAt100", Math.Round(at100.Allocated / 1024, 0), "KB (polls 91-100)"),
             new(Group, "allocPerPollAt1000", Math.Round(at1000.Allocated / 1024, 0), "KB (polls 991-1000)"),
-            new(Group, "allocRatioAgainst100", Math.Round(atLast.Allocated / at100.Allocated, 2), $"last / poll 100: after the state's last {Core.Assessment.WatchState.DecisionsKept} decisions have filled"),
+            new(Group, "allocRatioAgainst100", Math.Round(atLast.Allocated / at100.Allocated, 2), $"last / poll 100: after the state's last {ChangeGuard.Domain.Assessment.WatchState.DecisionsKept} decisions have filled"),
             new(Group, "cpuPerPollFirst50", Math.Round(first50.Cpu, 0), "us (polls 1-50)"),
             new(Group, "cpuPerPollLast50", Math.Round(last50.Cpu, 0), $"us (polls {last - 49:0}-{last:0})"),
             new(Group, "ratio50", Math.Round(last50.Cpu / first50.Cpu, 2), "last 50 / first 50, same watches"),

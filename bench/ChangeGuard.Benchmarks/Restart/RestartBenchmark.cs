@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using ChangeGuard.Benchmarks.Budget;
 using ChangeGuard.Benchmarks.Engine;
+using ChangeGuard.Hosting;
 using ChangeGuard.Simulator;
 using ChangeGuard.Simulator.Api;
 using ChangeGuard.Simulator.Scenarios;
@@ -42,7 +43,7 @@ public sealed class RestartBenchmark
         await using var simulator = await SaeSimulatorServer.StartAsync(new SimulatorOptions { Port = 0, Scenario = Scenario() }, cancellationToken).ConfigureAwait(false);
         var environment = ServeProcess.AzureStorageEnvironment(
             simulator.BaseAddress, simulator.Options.AccessKeyId, simulator.Options.AccessKeySecret, azurite.ConnectionString, "restartbench", "restart-bench");
-        var port = LoopbackPorts.Free();
+        var port = LoopbackPort.Next();
         var orders = Enumerable.Range(0, Watches).Select(Order).ToArray();
 
         Console.WriteLine($"Restart: {Watches} watches every {PollInterval.TotalSeconds:0} s on Azurite...");

@@ -1,12 +1,14 @@
-using ChangeGuard.Cli.Engine;
 using ChangeGuard.Cli.Output;
 using ChangeGuard.Cli.Parsing;
-using ChangeGuard.Core.Assessment;
-using ChangeGuard.Core.Policy;
-using ChangeGuard.Core.Signals;
-using ChangeGuard.Core.Watching;
-using ChangeGuard.Simulator;
+using ChangeGuard.Domain.Assessment;
+using ChangeGuard.Domain.Policy;
+using ChangeGuard.Domain.Signals;
+using ChangeGuard.Domain;
+using ChangeGuard.Hosting;
+using ChangeGuard.Signals;
 using ChangeGuard.Simulator.Scenarios;
+using ChangeGuard.Simulator;
+using ChangeGuard.Watching;
 
 namespace ChangeGuard.Cli.Commands;
 

@@ -1,5 +1,6 @@
 using ChangeGuard.Cli.Parsing;
-using ChangeGuard.Core.Policy;
+using ChangeGuard.Domain.Policy;
+using ChangeGuard.Domain;
 
 namespace ChangeGuard.Cli.Commands;
 

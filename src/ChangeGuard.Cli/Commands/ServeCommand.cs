@@ -1,6 +1,6 @@
-using ChangeGuard.Cli.Engine;
 using ChangeGuard.Cli.Parsing;
 using ChangeGuard.Cli.Serve;
+using ChangeGuard.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 

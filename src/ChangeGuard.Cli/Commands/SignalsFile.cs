@@ -1,7 +1,8 @@
 using System.Text.Json;
 using ChangeGuard.Cli.Parsing;
-using ChangeGuard.Core.Json;
-using ChangeGuard.Core.Signals;
+using ChangeGuard.Domain.Json;
+using ChangeGuard.Domain.Signals;
+using ChangeGuard.Signals;
 
 namespace ChangeGuard.Cli.Commands;
 

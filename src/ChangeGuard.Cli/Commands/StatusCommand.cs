@@ -1,15 +1,18 @@
 using System.Text.Json;
 using ChangeGuard.Cli.Parsing;
-using ChangeGuard.Core;
-using ChangeGuard.Core.Activities;
-using ChangeGuard.Core.Assessment;
-using ChangeGuard.Core.Json;
-using ChangeGuard.Core.Measurements;
-using ChangeGuard.Core.Policy;
-using ChangeGuard.Core.Signals;
-using ChangeGuard.Sae;
+using ChangeGuard.Domain.Assessment;
+using ChangeGuard.Domain.Json;
+using ChangeGuard.Domain.Measurements;
+using ChangeGuard.Domain.Policy;
+using ChangeGuard.Domain.Signals;
+using ChangeGuard.Domain;
+using ChangeGuard.Notifications.Delivery;
 using ChangeGuard.Sae.Configuration;
 using ChangeGuard.Sae.Errors;
+using ChangeGuard.Sae;
+using ChangeGuard.Signals;
+using ChangeGuard.Watching.Activities;
+using ChangeGuard.Watching;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -70,7 +73,7 @@ public sealed class StatusCommand : ICliCommand
 
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var services = new ServiceCollection().AddLogging();
-        services.AddChangeGuardCore(configuration);
+        services.AddChangeGuardWatching(configuration);
         services.PostConfigure<SaeClientOptions>(o => o.Endpoint = args.Url("--endpoint") ?? o.Endpoint);
         await using var provider = services.BuildServiceProvider();
         var sae = provider.GetRequiredService<ISaeClient>();
@@ -114,7 +117,7 @@ public sealed class StatusCommand : ICliCommand
 
         var order = snapshot.Order;
         console.Out.WriteLine($"Change order {changeOrderId} of app {appId} in {region}");
-        console.Out.WriteLine($"  status        {(int)order.Status} {order.Status}{(order.SubStatus == Sae.Models.ChangeOrders.ChangeOrderSubStatus.Abnormal ? ", SubStatus 1 (a batch failed; SAE waits for a rollback)" : string.Empty)}");
+        console.Out.WriteLine($"  status        {(int)order.Status} {order.Status}{(order.SubStatus == ChangeGuard.Domain.ChangeOrderSubStatus.Abnormal ? ", SubStatus 1 (a batch failed; SAE waits for a rollback)" : string.Empty)}");
         console.Out.WriteLine($"  batch         {order.CurrentBatch} of {order.BatchCount}{(order.FailedBatch is { } f ? $", batch {f} failed" : string.Empty)}");
         if (snapshot.FailureReason is not null)
         {

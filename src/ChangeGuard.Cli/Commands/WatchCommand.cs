@@ -1,7 +1,8 @@
-using ChangeGuard.Cli.Engine;
 using ChangeGuard.Cli.Output;
 using ChangeGuard.Cli.Parsing;
-using ChangeGuard.Core.Watching;
+using ChangeGuard.Domain.Json;
+using ChangeGuard.Hosting;
+using ChangeGuard.Watching;
 
 namespace ChangeGuard.Cli.Commands;
 
@@ -79,7 +80,7 @@ public sealed class WatchCommand : ICliCommand
 
         var policy = started.Watch!.Policy!;
         console.Out.WriteLine($"Watching change order {request.ChangeOrderId} of app {request.AppId} in {request.RegionId}: " +
-            $"poll every {Core.Json.DurationFormat.Format(policy.PollInterval)}, abort after {policy.FailureLimit} bad polls or {Core.Json.DurationFormat.Format(policy.Timeout)}" +
+            $"poll every {DurationFormat.Format(policy.PollInterval)}, abort after {policy.FailureLimit} bad polls or {DurationFormat.Format(policy.Timeout)}" +
             (policy.DryRun ? " (dry run)" : string.Empty));
         var printer = new ProgressPrinter(console, started.Watch.CreatedAt == default ? DateTimeOffset.UtcNow : started.Watch.CreatedAt);
         var view = await printer.FollowAsync(watches, request.ChangeOrderId!, cancellationToken).ConfigureAwait(false);

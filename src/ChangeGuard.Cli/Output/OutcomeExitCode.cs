@@ -1,6 +1,7 @@
-using ChangeGuard.Core.Assessment;
-using ChangeGuard.Core.Watching;
+using ChangeGuard.Domain.Assessment;
+using ChangeGuard.Domain;
 using ChangeGuard.Sae.Models.ChangeOrders;
+using ChangeGuard.Watching;
 
 namespace ChangeGuard.Cli.Output;
 

@@ -1,6 +1,6 @@
-using ChangeGuard.Core.Assessment;
-using ChangeGuard.Core.Health;
-using ChangeGuard.Core.Watching;
+using ChangeGuard.Domain.Assessment;
+using ChangeGuard.Domain.Health;
+using ChangeGuard.Watching;
 
 namespace ChangeGuard.Cli.Output;
 

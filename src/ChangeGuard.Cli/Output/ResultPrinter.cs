@@ -1,8 +1,8 @@
 using System.Text.Json;
-using ChangeGuard.Core.Assessment;
-using ChangeGuard.Core.Json;
-using ChangeGuard.Core.Orchestration;
-using ChangeGuard.Core.Watching;
+using ChangeGuard.Domain.Assessment;
+using ChangeGuard.Domain.Json;
+using ChangeGuard.Watching.Orchestration;
+using ChangeGuard.Watching;
 
 namespace ChangeGuard.Cli.Output;
 

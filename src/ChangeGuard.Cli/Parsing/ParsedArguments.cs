@@ -1,5 +1,5 @@
 using System.Globalization;
-using ChangeGuard.Core.Json;
+using ChangeGuard.Domain.Json;
 
 namespace ChangeGuard.Cli.Parsing;
 

@@ -1,5 +1,5 @@
-using ChangeGuard.Core.Guard;
-using ChangeGuard.Core.Watching;
+using ChangeGuard.Watching.Guard;
+using ChangeGuard.Watching;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using ChangeGuard.Core.Watching;
+using ChangeGuard.Watching;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

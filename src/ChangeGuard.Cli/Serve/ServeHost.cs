@@ -1,7 +1,6 @@
-using ChangeGuard.Cli.Engine;
-using ChangeGuard.Core;
-using ChangeGuard.Core.Http;
-using ChangeGuard.Core.Watching;
+using ChangeGuard.Hosting;
+using ChangeGuard.Http;
+using ChangeGuard.Watching;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +12,7 @@ using Microsoft.Extensions.Hosting;
 namespace ChangeGuard.Cli.Serve;
 
 /// <summary>
-/// <c>serve</c>'s web host: the same routes, bodies and status codes as the Functions app (both call Core's
+/// <c>serve</c>'s web host: the same routes, bodies and status codes as the Functions app (both call
 /// <see cref="WatchHttpHandlers"/>), the rollback guard on its schedule, and the embedded engine.
 /// </summary>
 public static class ServeHost
@@ -49,12 +48,7 @@ public static class ServeHost
             app.Use(apiKey.Require);
         }
 
-        var api = app.MapGroup(WatchRoutes.Prefix);
-        api.MapPost(WatchRoutes.Watches, (WatchApi watches, HttpRequest request, CancellationToken ct) => WatchHttpHandlers.StartAsync(watches, request, ct));
-        api.MapGet(WatchRoutes.Watches, (WatchApi watches, HttpRequest request, CancellationToken ct) => WatchHttpHandlers.ListAsync(watches, request, ct));
-        api.MapGet(WatchRoutes.Watch, (WatchApi watches, string changeOrderId, CancellationToken ct) => WatchHttpHandlers.GetAsync(watches, changeOrderId, ct));
-        api.MapPost(WatchRoutes.Abort, (WatchApi watches, string changeOrderId, HttpRequest request, CancellationToken ct) => WatchHttpHandlers.AbortAsync(watches, changeOrderId, request, ct));
-        api.MapPost(WatchRoutes.Stop, (WatchApi watches, string changeOrderId, HttpRequest request, CancellationToken ct) => WatchHttpHandlers.StopAsync(watches, changeOrderId, request, ct));
+        app.MapWatchApi();
         app.MapGet("/healthz", () => Results.Text("ok"));
         return app;
     }

@@ -1,7 +1,8 @@
-using ChangeGuard.Core;
-using ChangeGuard.Core.Guard;
+using ChangeGuard.Watching.Guard;
+using ChangeGuard.Watching;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ChangeGuard.Functions.Guard;

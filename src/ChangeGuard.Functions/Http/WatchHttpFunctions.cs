@@ -1,8 +1,9 @@
-using ChangeGuard.Core;
-using ChangeGuard.Core.Http;
+using ChangeGuard.Http;
+using ChangeGuard.Watching;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChangeGuard.Functions.Http;
 

@@ -1,5 +1,6 @@
-using ChangeGuard.Core.Activities;
-using ChangeGuard.Core.Measurements;
+using ChangeGuard.Domain.Measurements;
+using ChangeGuard.Notifications.Delivery;
+using ChangeGuard.Watching.Activities;
 using Microsoft.Azure.Functions.Worker;
 
 namespace ChangeGuard.Functions.Orchestration;
@@ -37,6 +38,6 @@ public sealed class WatchActivityFunctions(
 
     /// <summary>Delivers one event to one notification channel.</summary>
     [Function(nameof(NotifyActivity))]
-    public Task<NotifyOutcome> NotifyAsync([ActivityTrigger] NotifyRequest input, FunctionContext context) =>
+    public Task<NotifyResult> NotifyAsync([ActivityTrigger] NotifyRequest input, FunctionContext context) =>
         notify.RunAsync(FunctionActivityContext.From(context), input);
 }

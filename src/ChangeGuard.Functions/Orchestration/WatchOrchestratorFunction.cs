@@ -1,4 +1,5 @@
-using ChangeGuard.Core.Orchestration;
+using ChangeGuard.Domain.Assessment;
+using ChangeGuard.Watching.Orchestration;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 

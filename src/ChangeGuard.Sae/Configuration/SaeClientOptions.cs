@@ -1,3 +1,4 @@
+using ChangeGuard.Domain;
 namespace ChangeGuard.Sae.Configuration;
 
 /// <summary>
@@ -36,37 +37,37 @@ public sealed class SaeClientOptions
     /// <summary>The call budget per AccessKey shared by every call of this process (section <c>Sae:Budget</c>).</summary>
     public Budget.SaeBudgetOptions Budget { get; set; } = new();
 
-    /// <summary>Checks the values that can be checked without a request; throws a message naming the setting.</summary>
-    public void Validate()
+    /// <summary>The problems with the values that can be checked without a request, each naming its setting.</summary>
+    public IEnumerable<ValidationError> Validate()
     {
         if (Endpoint is not null && (!Endpoint.IsAbsoluteUri || (Endpoint.Scheme != Uri.UriSchemeHttp && Endpoint.Scheme != Uri.UriSchemeHttps)))
         {
-            throw new Errors.SaeConfigurationException($"Sae:Endpoint must be an absolute http or https URL, not '{Endpoint}'.");
+            yield return new ValidationError("Sae:Endpoint", $"must be an absolute http or https URL, not '{Endpoint}'");
         }
 
         if (AttemptTimeout <= TimeSpan.Zero || AttemptTimeout > TimeSpan.FromMinutes(5))
         {
-            throw new Errors.SaeConfigurationException("Sae:AttemptTimeout must be between 0 and 5 minutes.");
+            yield return new ValidationError("Sae:AttemptTimeout", "must be between 0 and 5 minutes");
         }
 
         if (MaxReadAttempts is < 1 or > 10)
         {
-            throw new Errors.SaeConfigurationException("Sae:MaxReadAttempts must be between 1 and 10.");
+            yield return new ValidationError("Sae:MaxReadAttempts", "must be between 1 and 10");
         }
 
         if (Budget.CallsPerMinute is < 0 or > 100_000)
         {
-            throw new Errors.SaeConfigurationException("Sae:Budget:CallsPerMinute must be between 0 (no budget) and 100000.");
+            yield return new ValidationError("Sae:Budget:CallsPerMinute", "must be between 0 (no budget) and 100000");
         }
 
         if (Budget.BurstSeconds is < 1 or > 30)
         {
-            throw new Errors.SaeConfigurationException("Sae:Budget:BurstSeconds must be between 1 and 30.");
+            yield return new ValidationError("Sae:Budget:BurstSeconds", "must be between 1 and 30");
         }
 
         if (RetryBaseDelay < TimeSpan.Zero || MaxRetryDelay < RetryBaseDelay)
         {
-            throw new Errors.SaeConfigurationException("Sae:RetryBaseDelay must be at least 0 and at most Sae:MaxRetryDelay.");
+            yield return new ValidationError("Sae:RetryBaseDelay", "must be at least 0 and at most Sae:MaxRetryDelay");
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using ChangeGuard.Domain;
 using ChangeGuard.Sae.Models.ChangeOrders;
 using ChangeGuard.Simulator.Api;
 using ChangeGuard.Simulator.Model;

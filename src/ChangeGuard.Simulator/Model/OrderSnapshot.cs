@@ -1,3 +1,4 @@
+using ChangeGuard.Domain;
 using ChangeGuard.Sae.Models.ChangeOrders;
 
 namespace ChangeGuard.Simulator.Model;

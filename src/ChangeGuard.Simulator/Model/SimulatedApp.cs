@@ -1,3 +1,4 @@
+using ChangeGuard.Domain;
 using ChangeGuard.Simulator.Scenarios;
 
 namespace ChangeGuard.Simulator.Model;
@@ -63,7 +64,7 @@ internal sealed class SimulatedApp(AppDefinition definition, DateTimeOffset crea
                 break;
             }
 
-            if (previous.Snapshot(now).Status == Sae.Models.ChangeOrders.ChangeOrderStatus.Succeeded)
+            if (previous.Snapshot(now).Status == ChangeGuard.Domain.ChangeOrderStatus.Succeeded)
             {
                 version = previous.Definition.Version;
             }

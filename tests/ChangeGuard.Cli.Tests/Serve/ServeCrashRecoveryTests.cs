@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using ChangeGuard.Hosting;
 using ChangeGuard.Simulator.Api;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing;
@@ -34,7 +35,7 @@ public sealed class ServeCrashRecoveryTests(DurableServeFixture fixture) : IClas
         var app = DurableServeFixture.AppOf(run);
         var order = "co-durable-" + run.ToString("00", CultureInfo.InvariantCulture);
         var environment = fixture.Environment("crash" + run.ToString(CultureInfo.InvariantCulture));
-        var port = LoopbackPorts.Free();
+        var port = LoopbackPort.Next();
         fixture.Simulator.Simulator.World.CreateChangeOrder(new ChangeOrderDefinition
         {
             ChangeOrderId = order,
@@ -74,7 +75,7 @@ public sealed class ServeCrashRecoveryTests(DurableServeFixture fixture) : IClas
         var app = DurableServeFixture.AppOf(DurableServeFixture.Apps - 1);
         const string order = "co-durable-terminate";
         var environment = fixture.Environment("terminate");
-        var port = LoopbackPorts.Free();
+        var port = LoopbackPort.Next();
         fixture.Simulator.Simulator.World.CreateChangeOrder(new ChangeOrderDefinition
         {
             ChangeOrderId = order,

@@ -1,4 +1,4 @@
-using ChangeGuard.Core.Assessment;
+using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Sae.Errors;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Engine;

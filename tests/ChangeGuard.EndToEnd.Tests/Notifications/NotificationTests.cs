@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
-using ChangeGuard.Core.Assessment;
+using System.Text;
+using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Engine;

@@ -1,9 +1,9 @@
-using ChangeGuard.Core.Assessment;
-using ChangeGuard.Core.Orchestration;
+using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Sae.Errors;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Engine;
+using ChangeGuard.Watching.Orchestration;
 
 namespace ChangeGuard.EndToEnd.Tests.Reliability;
 
@@ -66,7 +66,7 @@ public sealed class AbortConcurrencyTests
         // Assert: one accepted abort; whichever watch reports last (the person's, or one the guard started after it)
         // says the order ended aborted.
         Assert.Single(harness.Simulator.Simulator.Log.Read("AbortChangeOrder"), a => a.Status == 200);
-        Assert.True(result.Outcome == WatchOutcome.Aborted || (result.Outcome == WatchOutcome.AlreadyEnded && result.FinalStatus == ChangeGuard.Sae.Models.ChangeOrders.ChangeOrderStatus.Aborted),
+        Assert.True(result.Outcome == WatchOutcome.Aborted || (result.Outcome == WatchOutcome.AlreadyEnded && result.FinalStatus == ChangeGuard.Domain.ChangeOrderStatus.Aborted),
             $"{result.Outcome} {result.FinalStatus}: {result.Reason}");
     }
 }

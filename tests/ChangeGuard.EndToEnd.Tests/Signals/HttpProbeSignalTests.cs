@@ -1,12 +1,13 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using ChangeGuard.Core.Assessment;
-using ChangeGuard.Core.Signals;
-using ChangeGuard.Core.Watching;
+using ChangeGuard.Domain.Assessment;
+using ChangeGuard.Domain.Signals;
+using ChangeGuard.Signals;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Engine;
 using ChangeGuard.Testing.Signals;
+using ChangeGuard.Watching;
 
 namespace ChangeGuard.EndToEnd.Tests.Signals;
 
@@ -105,7 +106,7 @@ public sealed class HttpProbeSignalTests
 
         // Assert
         Assert.Equal(WatchOutcome.Aborted, result.Outcome);
-        Assert.Equal(new Core.Health.Evidence("gate", "HTTP 503", "2xx", []), Assert.Single(result.Evidence) with { Instances = [] });
+        Assert.Equal(new ChangeGuard.Domain.Health.Evidence("gate", "HTTP 503", "2xx", []), Assert.Single(result.Evidence) with { Instances = [] });
         using var http = new HttpClient();
         var posted = await http.GetFromJsonAsync<string[]>(new Uri(harness.Simulator.BaseAddress, "_sim/apps/app-1/probe-requests"));
         using var payload = JsonDocument.Parse(posted![^1]);

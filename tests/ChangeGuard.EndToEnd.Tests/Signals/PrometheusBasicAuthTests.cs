@@ -1,6 +1,7 @@
-using ChangeGuard.Core.Assessment;
-using ChangeGuard.Core.Measurements;
-using ChangeGuard.Core.Signals;
+using ChangeGuard.Domain.Assessment;
+using ChangeGuard.Domain.Measurements;
+using ChangeGuard.Domain.Signals;
+using ChangeGuard.Signals;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Engine;
 using ChangeGuard.Testing.Signals;

@@ -1,6 +1,7 @@
 using System.Globalization;
-using ChangeGuard.Core.Assessment;
-using ChangeGuard.Core.Signals;
+using ChangeGuard.Domain.Assessment;
+using ChangeGuard.Domain.Signals;
+using ChangeGuard.Signals;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Engine;
@@ -131,6 +132,6 @@ public sealed class PrometheusSignalTests
 
         // Assert
         Assert.Equal(WatchOutcome.Succeeded, result.Outcome);
-        Assert.Contains(result.Timeline, d => d.Verdict == Core.Health.VerdictKind.NoData && d.Reason.Contains("signal requests no data", StringComparison.Ordinal));
+        Assert.Contains(result.Timeline, d => d.Verdict == ChangeGuard.Domain.Health.VerdictKind.NoData && d.Reason.Contains("signal requests no data", StringComparison.Ordinal));
     }
 }

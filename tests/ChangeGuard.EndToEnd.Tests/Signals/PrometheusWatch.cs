@@ -1,3 +1,4 @@
+using ChangeGuard.Hosting;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing;
 using ChangeGuard.Testing.Engine;
@@ -33,7 +34,7 @@ internal sealed class PrometheusWatch : IAsyncDisposable
     /// <summary>Starts everything; <paramref name="prometheusRunning"/> false configures a server that never starts.</summary>
     public static async Task<PrometheusWatch> StartAsync(Scenario scenario, SignalSettings? settings = null, bool prometheusRunning = true)
     {
-        var port = LoopbackPorts.Free();
+        var port = LoopbackPort.Next();
         var configured = (settings ?? new SignalSettings()).Prometheus("prom", PrometheusServer.AddressOf(port));
         var harness = await GuardHarness.StartAsync(scenario, configured.Build());
         if (!prometheusRunning)

@@ -1,12 +1,14 @@
-using System.Text;
 using System.Text.Json;
-using ChangeGuard.Core.Assessment;
-using ChangeGuard.Core.Signals;
+using System.Text;
+using ChangeGuard.Domain.Assessment;
+using ChangeGuard.Domain.Signals;
+using ChangeGuard.Hosting;
+using ChangeGuard.Signals;
 using ChangeGuard.Simulator.Scenarios;
-using ChangeGuard.Testing;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Engine;
 using ChangeGuard.Testing.Signals;
+using ChangeGuard.Testing;
 
 namespace ChangeGuard.EndToEnd.Tests.Signals;
 
@@ -25,7 +27,7 @@ public sealed class SignalSecretTests
                 .WithProbe(new ProbeAnswerDefinition { Json = JsonDocument.Parse("""{"ok":false}""").RootElement.Clone() })
                 .WithChangeOrder("co-1", o => o with { Batches = [ChangeOrders.Batch(2, 600)] }))
             .Build();
-        var closed = new Uri("http://127.0.0.1:" + LoopbackPorts.Free() + "/");
+        var closed = new Uri("http://127.0.0.1:" + LoopbackPort.Next() + "/");
         var settings = new SignalSettings()
             .Secret("probe-token", SignalSettings.ProbeToken)
             .Prometheus("arms-v2", closed, "LTAI-recognisable-id", SignalSettings.PrometheusPassword)

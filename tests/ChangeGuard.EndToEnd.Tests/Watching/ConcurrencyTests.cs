@@ -1,8 +1,8 @@
-using ChangeGuard.Core.Assessment;
-using ChangeGuard.Core.Orchestration;
-using ChangeGuard.Core.Watching;
+using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Engine;
+using ChangeGuard.Watching.Orchestration;
+using ChangeGuard.Watching;
 
 namespace ChangeGuard.EndToEnd.Tests.Watching;
 

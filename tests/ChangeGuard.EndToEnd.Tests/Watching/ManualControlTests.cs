@@ -1,9 +1,9 @@
-using ChangeGuard.Core.Assessment;
-using ChangeGuard.Core.Orchestration;
-using ChangeGuard.Core.Watching;
+using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Engine;
+using ChangeGuard.Watching.Orchestration;
+using ChangeGuard.Watching;
 
 namespace ChangeGuard.EndToEnd.Tests.Watching;
 

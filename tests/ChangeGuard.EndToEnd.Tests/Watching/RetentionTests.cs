@@ -1,6 +1,7 @@
-using ChangeGuard.Core.Orchestration;
+using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Engine;
+using ChangeGuard.Watching.Orchestration;
 
 namespace ChangeGuard.EndToEnd.Tests.Watching;
 

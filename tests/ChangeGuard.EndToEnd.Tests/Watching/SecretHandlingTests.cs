@@ -1,9 +1,9 @@
 using System.Text.Json;
-using ChangeGuard.Core.Json;
-using ChangeGuard.Core.Watching;
+using ChangeGuard.Domain.Json;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Engine;
+using ChangeGuard.Watching;
 
 namespace ChangeGuard.EndToEnd.Tests.Watching;
 

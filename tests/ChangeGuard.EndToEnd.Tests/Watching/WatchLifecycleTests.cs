@@ -1,12 +1,13 @@
-using ChangeGuard.Core.Assessment;
-using ChangeGuard.Core.Health;
-using ChangeGuard.Core.Orchestration;
-using ChangeGuard.Core.Policy;
+using ChangeGuard.Domain.Assessment;
+using ChangeGuard.Domain.Health;
+using ChangeGuard.Domain.Policy;
+using ChangeGuard.Domain;
 using ChangeGuard.Sae.Errors;
 using ChangeGuard.Sae.Models.ChangeOrders;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Engine;
+using ChangeGuard.Watching.Orchestration;
 
 namespace ChangeGuard.EndToEnd.Tests.Watching;
 

@@ -1,9 +1,11 @@
 using System.Text.Json;
-using ChangeGuard.Core.Activities;
-using ChangeGuard.Core.Orchestration;
+using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Functions.Guard;
 using ChangeGuard.Functions.Http;
 using ChangeGuard.Functions.Tests.Support;
+using ChangeGuard.Notifications.Delivery;
+using ChangeGuard.Watching.Activities;
+using ChangeGuard.Watching.Orchestration;
 
 namespace ChangeGuard.Functions.Tests.Build;
 

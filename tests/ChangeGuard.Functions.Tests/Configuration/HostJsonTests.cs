@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using ChangeGuard.Core.Http;
-using ChangeGuard.Core.Policy;
+using ChangeGuard.Domain.Policy;
+using ChangeGuard.Domain;
 using ChangeGuard.Functions.Tests.Support;
+using ChangeGuard.Http;
 
 namespace ChangeGuard.Functions.Tests.Configuration;
 

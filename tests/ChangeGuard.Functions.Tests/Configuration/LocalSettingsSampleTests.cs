@@ -1,9 +1,10 @@
-using ChangeGuard.Core.Guard;
-using ChangeGuard.Core.Policy;
-using ChangeGuard.Core.Watching;
+using ChangeGuard.Domain.Policy;
+using ChangeGuard.Domain;
 using ChangeGuard.Functions.Guard;
 using ChangeGuard.Functions.Tests.Support;
 using ChangeGuard.Sae.Configuration;
+using ChangeGuard.Watching.Guard;
+using ChangeGuard.Watching;
 using Microsoft.Extensions.Configuration;
 
 namespace ChangeGuard.Functions.Tests.Configuration;

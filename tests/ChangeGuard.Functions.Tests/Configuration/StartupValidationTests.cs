@@ -1,4 +1,5 @@
-using ChangeGuard.Core.Policy;
+using ChangeGuard.Domain.Policy;
+using ChangeGuard.Domain;
 using ChangeGuard.Functions.Tests.Support;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;

@@ -1,14 +1,14 @@
-using ChangeGuard.Core;
-using ChangeGuard.Core.Http;
 using ChangeGuard.Functions.Http;
 using ChangeGuard.Functions.Tests.Support;
+using ChangeGuard.Http;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Engine;
 using ChangeGuard.Testing.Http;
 using ChangeGuard.Testing.Simulation;
+using ChangeGuard.Watching;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Template;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 

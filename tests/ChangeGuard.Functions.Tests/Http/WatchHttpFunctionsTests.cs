@@ -1,11 +1,12 @@
-using ChangeGuard.Testing.Engine;
 using System.Text.Json;
-using ChangeGuard.Core.Orchestration;
+using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Functions.Http;
 using ChangeGuard.Functions.Tests.Support;
+using ChangeGuard.Testing.Engine;
 using ChangeGuard.Testing.Http;
-using Microsoft.DurableTask;
+using ChangeGuard.Watching.Orchestration;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask;
 using Moq;
 
 namespace ChangeGuard.Functions.Tests.Http;

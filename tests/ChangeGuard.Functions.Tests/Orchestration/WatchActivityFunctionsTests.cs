@@ -1,12 +1,14 @@
-using ChangeGuard.Core.Activities;
-using ChangeGuard.Core.Budget;
-using ChangeGuard.Core.Measurements;
-using ChangeGuard.Sae.Configuration;
-using ChangeGuard.Testing.Options;
+using ChangeGuard.Domain.Measurements;
+using ChangeGuard.Domain;
 using ChangeGuard.Functions.Orchestration;
+using ChangeGuard.Notifications.Delivery;
+using ChangeGuard.Sae.Configuration;
 using ChangeGuard.Sae;
 using ChangeGuard.Sae.Models.ChangeOrders;
 using ChangeGuard.Testing.Notifications;
+using ChangeGuard.Testing.Options;
+using ChangeGuard.Watching.Activities;
+using ChangeGuard.Watching.Budget;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -109,7 +111,7 @@ public sealed class WatchActivityFunctionsTests : IDisposable
         var outcome = await Functions().NotifyAsync(new NotifyRequest(watchEvent, "ops"), Invocation(nameof(NotifyActivity)));
 
         // Assert
-        Assert.Equal(new NotifyOutcome(NotifyStatus.Sent, 1, "http 204"), outcome);
+        Assert.Equal(new NotifyResult(NotifyStatus.Sent, 1, "http 204"), outcome);
         Assert.Equal(watchEvent.EventId, Assert.Single(receiver.Requests).Header("webhook-id"));
     }
 
@@ -120,7 +122,7 @@ public sealed class WatchActivityFunctionsTests : IDisposable
         var outcome = await Functions().NotifyAsync(new NotifyRequest(new WatchEventBuilder().Build(), "nowhere"), Invocation(nameof(NotifyActivity)));
 
         // Assert
-        Assert.Equal(new NotifyOutcome(NotifyStatus.Failed, 0, "unknown channel"), outcome);
+        Assert.Equal(new NotifyResult(NotifyStatus.Failed, 0, "unknown channel"), outcome);
     }
 
     [Fact]

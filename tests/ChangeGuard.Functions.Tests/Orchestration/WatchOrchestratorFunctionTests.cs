@@ -1,16 +1,18 @@
-using ChangeGuard.Core.Activities;
-using ChangeGuard.Core.Assessment;
-using ChangeGuard.Core.Health;
-using ChangeGuard.Core.Measurements;
-using ChangeGuard.Core.Orchestration;
+using ChangeGuard.Domain.Assessment;
+using ChangeGuard.Domain.Health;
+using ChangeGuard.Domain.Measurements;
+using ChangeGuard.Domain;
 using ChangeGuard.Functions.Orchestration;
 using ChangeGuard.Functions.Tests.Support;
+using ChangeGuard.Notifications.Delivery;
 using ChangeGuard.Sae.Models.ChangeOrders;
+using ChangeGuard.Watching.Activities;
+using ChangeGuard.Watching.Orchestration;
 using Microsoft.DurableTask;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Moq;
+using Microsoft.Extensions.Logging;
 using Moq.Protected;
+using Moq;
 
 namespace ChangeGuard.Functions.Tests.Orchestration;
 

@@ -1,9 +1,10 @@
-using ChangeGuard.Core;
-using ChangeGuard.Core.Assessment;
-using ChangeGuard.Core.Orchestration;
-using ChangeGuard.Core.Policy;
-using ChangeGuard.Core.Watching;
+using ChangeGuard.Domain.Assessment;
+using ChangeGuard.Domain.Policy;
+using ChangeGuard.Domain;
 using ChangeGuard.Sae.Credentials;
+using ChangeGuard.Watching.Orchestration;
+using ChangeGuard.Watching;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Moq;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using ChangeGuard.Domain;
 using ChangeGuard.Sae.Errors;
 using ChangeGuard.Sae.Models.Applications;
 using ChangeGuard.Sae.Models.ChangeOrders;

@@ -1,3 +1,4 @@
+using ChangeGuard.Domain;
 using ChangeGuard.Sae.Models.Applications;
 using ChangeGuard.Sae.Models.ChangeOrders;
 using ChangeGuard.Testing.Builders;

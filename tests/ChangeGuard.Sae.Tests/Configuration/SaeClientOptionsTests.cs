@@ -1,40 +1,35 @@
 using ChangeGuard.Sae.Configuration;
-using ChangeGuard.Sae.Errors;
 
 namespace ChangeGuard.Sae.Tests.Configuration;
 
 public sealed class SaeClientOptionsTests
 {
     [Fact]
-    public void Validate_Defaults_Pass() => new SaeClientOptions().Validate();
-
-    [Fact]
-    public void Validate_ZeroAttempts_ThrowsNamingSetting()
+    public void Validate_Defaults_FindsNothing()
     {
         // Act
-        var error = Assert.Throws<SaeConfigurationException>(() => new SaeClientOptions { MaxReadAttempts = 0 }.Validate());
+        var errors = new SaeClientOptions().Validate();
 
         // Assert
-        Assert.Contains("Sae:MaxReadAttempts", error.Message);
+        Assert.Empty(errors);
     }
 
-    [Fact]
-    public void Validate_NegativeTimeout_ThrowsNamingSetting()
+    public static TheoryData<SaeClientOptions, string> BadOptions() => new()
+    {
+        { new SaeClientOptions { MaxReadAttempts = 0 }, "Sae:MaxReadAttempts" },
+        { new SaeClientOptions { AttemptTimeout = TimeSpan.FromSeconds(-1) }, "Sae:AttemptTimeout" },
+        { new SaeClientOptions { Endpoint = new Uri("ftp://x") }, "Sae:Endpoint" },
+        { new SaeClientOptions { RetryBaseDelay = TimeSpan.FromSeconds(10), MaxRetryDelay = TimeSpan.FromSeconds(1) }, "Sae:RetryBaseDelay" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadOptions))]
+    public void Validate_BadValue_NamesTheSetting(SaeClientOptions options, string setting)
     {
         // Act
-        var error = Assert.Throws<SaeConfigurationException>(() => new SaeClientOptions { AttemptTimeout = TimeSpan.FromSeconds(-1) }.Validate());
+        var errors = options.Validate();
 
         // Assert
-        Assert.Contains("Sae:AttemptTimeout", error.Message);
-    }
-
-    [Fact]
-    public void Validate_NonHttpEndpoint_ThrowsNamingSetting()
-    {
-        // Act
-        var error = Assert.Throws<SaeConfigurationException>(() => new SaeClientOptions { Endpoint = new Uri("ftp://x") }.Validate());
-
-        // Assert
-        Assert.Contains("Sae:Endpoint", error.Message);
+        Assert.Equal(setting, Assert.Single(errors).Field);
     }
 }

@@ -1,8 +1,9 @@
 using System.Text.Json;
+using ChangeGuard.Domain;
 using ChangeGuard.Sae.Models.Applications;
 using ChangeGuard.Sae.Models.ChangeOrders;
-using ChangeGuard.Sae.Wire;
 using ChangeGuard.Sae.Wire.Json;
+using ChangeGuard.Sae.Wire;
 
 namespace ChangeGuard.Sae.Tests.Wire;
 

@@ -1,7 +1,8 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
+using System.Net;
 using System.Text.Json;
+using System.Text;
+using ChangeGuard.Domain;
 using ChangeGuard.Sae.Models.ChangeOrders;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Simulation;

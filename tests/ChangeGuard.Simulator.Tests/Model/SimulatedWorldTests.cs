@@ -1,3 +1,4 @@
+using ChangeGuard.Domain;
 using ChangeGuard.Sae.Errors;
 using ChangeGuard.Sae.Models.ChangeOrders;
 using ChangeGuard.Simulator.Model;

@@ -1,4 +1,5 @@
-using ChangeGuard.Core.Signals;
+using ChangeGuard.Domain.Signals;
+using ChangeGuard.Signals;
 
 namespace ChangeGuard.Testing.Builders;
 

@@ -1,5 +1,5 @@
-using ChangeGuard.Core;
 using ChangeGuard.Testing.Logging;
+using ChangeGuard.Watching;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -39,7 +39,7 @@ public sealed class CoreServices : IDisposable
             services.AddSingleton(time);
         }
 
-        services.AddChangeGuardCore(configuration);
+        services.AddChangeGuardWatching(configuration);
         return new CoreServices(services.BuildServiceProvider(), logs);
     }
 

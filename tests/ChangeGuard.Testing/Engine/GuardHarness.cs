@@ -1,12 +1,12 @@
-using ChangeGuard.Core;
-using ChangeGuard.Core.Guard;
-using ChangeGuard.Core.Orchestration;
-using ChangeGuard.Core.Watching;
+using ChangeGuard.Domain.Assessment;
+using ChangeGuard.Hosting;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Logging;
 using ChangeGuard.Testing.Simulation;
+using ChangeGuard.Watching.Guard;
+using ChangeGuard.Watching.Orchestration;
+using ChangeGuard.Watching;
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -15,8 +15,9 @@ using Microsoft.Extensions.Logging;
 namespace ChangeGuard.Testing.Engine;
 
 /// <summary>
-/// The whole engine in one process: the in-process Durable Task host running ChangeGuard's orchestration and
-/// activities, whose SAE client talks to a simulator over loopback. No fakes between the parts.
+/// The whole engine in one process: the engine that ships (<see cref="EmbeddedEngine"/>: the Durable Task sidecar with
+/// its work-item limit, over the in-memory store) running ChangeGuard's orchestration and activities, whose SAE client
+/// talks to a simulator over loopback. No fakes between the parts.
 /// </summary>
 public sealed class GuardHarness : IAsyncDisposable
 {
@@ -31,7 +32,7 @@ public sealed class GuardHarness : IAsyncDisposable
 
     public SimulatorFixture Simulator { get; }
 
-    /// <summary>The generic host holding the engine (in-memory Durable Task service, worker, client) and ChangeGuard.</summary>
+    /// <summary>The generic host holding the engine (sidecar over the in-memory store, worker, client) and ChangeGuard.</summary>
     public IHost Host { get; }
 
     public DurableTaskClient Client { get; }
@@ -76,8 +77,7 @@ public sealed class GuardHarness : IAsyncDisposable
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(values);
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Information).AddProvider(logs);
-        builder.Services.AddChangeGuardCore(builder.Configuration);
-        builder.Services.AddInMemoryDurableTask(registry => registry.AddChangeGuardTasks(), new InMemoryDurableTaskOptions { Port = LoopbackPorts.Free() });
+        EmbeddedEngine.AddTo(builder.Services, builder.Configuration);
         var payloads = new RecordingDataConverter();
         builder.Services.Configure<Microsoft.DurableTask.Worker.DurableTaskWorkerOptions>(o => o.DataConverter = payloads);
         builder.Services.Configure<DurableTaskClientOptions>(o => o.DataConverter = payloads);
@@ -87,7 +87,7 @@ public sealed class GuardHarness : IAsyncDisposable
     }
 
     /// <summary>Starts a watch with a fast test policy unless the request says otherwise.</summary>
-    public async Task<StartWatchResult> StartWatchAsync(string changeOrderId, Core.Policy.WatchPolicyOverrides? policy = null, string appId = "app-1", string regionId = "cn-hangzhou")
+    public async Task<StartWatchResult> StartWatchAsync(string changeOrderId, ChangeGuard.Domain.Policy.WatchPolicyOverrides? policy = null, string appId = "app-1", string regionId = "cn-hangzhou")
     {
         var result = await Watches.StartAsync(new WatchStartRequest
         {

@@ -1,4 +1,5 @@
-using ChangeGuard.Core.Policy;
+using ChangeGuard.Domain.Policy;
+using ChangeGuard.Domain;
 
 namespace ChangeGuard.Testing.Engine;
 

@@ -1,7 +1,7 @@
-using ChangeGuard.Core.Activities;
-using ChangeGuard.Core.Notifications.Delivery;
+using ChangeGuard.Notifications.Delivery;
 using ChangeGuard.Testing.Engine;
 using ChangeGuard.Testing.Logging;
+using ChangeGuard.Watching.Activities;
 
 namespace ChangeGuard.Testing.Notifications;
 

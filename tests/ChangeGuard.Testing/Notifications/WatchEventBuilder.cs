@@ -1,6 +1,6 @@
-using ChangeGuard.Core.Assessment;
-using ChangeGuard.Core.Health;
-using ChangeGuard.Core.Notifications;
+using ChangeGuard.Domain.Assessment;
+using ChangeGuard.Domain.Health;
+using ChangeGuard.Notifications;
 
 namespace ChangeGuard.Testing.Notifications;
 

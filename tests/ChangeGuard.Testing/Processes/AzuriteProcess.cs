@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using ChangeGuard.Hosting;
 
 namespace ChangeGuard.Testing.Processes;
 
@@ -38,7 +39,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
     public static async Task<AzuriteProcess> StartAsync(CancellationToken cancellationToken = default)
     {
         var executable = Locate();
-        var ports = new[] { LoopbackPorts.Free(), LoopbackPorts.Free(), LoopbackPorts.Free() };
+        var ports = new[] { LoopbackPort.Next(), LoopbackPort.Next(), LoopbackPort.Next() };
         var start = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ChangeGuard.Hosting;
 
 namespace ChangeGuard.Testing.Signals;
 
@@ -49,7 +50,7 @@ public sealed class PrometheusServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(target);
         var binary = Binary();
-        var listen = port ?? LoopbackPorts.Free();
+        var listen = port ?? LoopbackPort.Next();
         var folder = Directory.CreateTempSubdirectory("changeguard-prometheus-").FullName;
         var config = Path.Combine(folder, "prometheus.yml");
         await File.WriteAllTextAsync(config, $"""

@@ -36,7 +36,7 @@ public sealed class SaeTestClients : IAsyncDisposable
             services.AddSingleton(time);
         }
 
-        services.AddSaeClient(options =>
+        services.AddSaeClient(configure: options =>
         {
             options.Endpoint = endpoint;
             options.AccessKeyId = accessKeyId;

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ChangeGuard.Domain;
 using ChangeGuard.Sae.Wire.Json;
 
 namespace ChangeGuard.Sae.Models.ChangeOrders;

@@ -1,3 +1,5 @@
+using ChangeGuard.Domain;
+
 namespace ChangeGuard.Sae.Models.ChangeOrders;
 
 /// <summary>ListChangeOrders' parameters.</summary>

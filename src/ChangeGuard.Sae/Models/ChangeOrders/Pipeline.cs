@@ -1,3 +1,5 @@
+using ChangeGuard.Domain;
+
 namespace ChangeGuard.Sae.Models.ChangeOrders;
 
 /// <summary>DescribePipeline's <c>Data</c>: one batch with its stages, the place that says why a batch failed.</summary>

@@ -1,4 +1,0 @@
-namespace ChangeGuard.Core.Assessment;
-
-/// <summary>A signal's counters carried from poll to poll: breaching and unreadable polls in a row.</summary>
-public sealed record SignalCount(string Name, int ConsecutiveBreaches, int ConsecutiveErrors);

@@ -1,4 +1,0 @@
-namespace ChangeGuard.Core.Assessment;
-
-/// <summary>The change order a watch guards.</summary>
-public sealed record WatchTarget(string RegionId, string AppId, string ChangeOrderId);

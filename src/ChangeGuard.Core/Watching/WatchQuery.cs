@@ -1,4 +1,0 @@
-namespace ChangeGuard.Core.Watching;
-
-/// <summary>Which watches to list: by engine status, a page at a time (top 1 to 100, default 20).</summary>
-public sealed record WatchQuery(WatchRuntimeStatus? Status = null, int Top = 20, string? ContinuationToken = null);

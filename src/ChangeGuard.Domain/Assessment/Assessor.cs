@@ -1,0 +1,126 @@
+using ChangeGuard.Domain.Health;
+using ChangeGuard.Domain.Json;
+using ChangeGuard.Domain.Measurements;
+using ChangeGuard.Domain.Policy;
+using ChangeGuard.Domain;
+
+namespace ChangeGuard.Domain.Assessment;
+
+/// <summary>
+/// The one place a watch is judged. Readers only measure; the assessor takes the policy, the watch's state and a poll's
+/// measurements and returns the decision: the verdict per signal, the action (continue, abort, finish or stop), and when
+/// the next poll is due and at which priority it reads. Pure and deterministic, so the orchestration can call it
+/// directly and every rule is a table test.
+/// <list type="bullet">
+/// <item>Breaches count toward <c>failureLimit</c>; critical ones (a failed batch, SubStatus 1, a crash loop) abort at once.</item>
+/// <item>Transient read errors count toward <c>consecutiveErrorLimit</c> and never as breaches; at the limit <c>onErrorLimit</c> applies.</item>
+/// <item>A permanent error (not found, no permission to read, an invalid parameter, the order belonging to another app)
+/// ends the watch as <see cref="WatchOutcome.Unwatchable"/> and never aborts.</item>
+/// <item>No data neither passes nor fails.</item>
+/// <item>The poll's verdict is the worst of its signals: a breach, then a read error, then no data.</item>
+/// </list>
+/// </summary>
+public static partial class Assessor
+{
+    /// <summary>Before a poll: abort if the watch's timeout has passed, else read, elevated when a breach is likely.</summary>
+    public static PollPlan Plan(WatchContext watch, WatchState state, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(watch);
+        ArgumentNullException.ThrowIfNull(state);
+        var policy = watch.Policy;
+        if (now >= watch.Deadline)
+        {
+            var evidence = new Evidence("timeout", $"running for {DurationFormat.Format(now - watch.StartedAt)}", $"at most {DurationFormat.Format(policy.Timeout)}", []);
+            return new PollPlan(true, false, $"timeout: the change order ran longer than {DurationFormat.Format(policy.Timeout)} since the watch started", [evidence]);
+        }
+
+        return PollPlan.Read(Elevated(policy, state, state.LastVerdict, now));
+    }
+
+    /// <summary>
+    /// Whether this poll reads the policy's signals, once SAE has been read: from the moment a batch has started (metrics
+    /// before it are the old version's), also when SAE could not be read, and not when SAE's answer alone ends the watch
+    /// or aborts it.
+    /// </summary>
+    public static bool SignalsDue(WatchContext watch, WatchState state, SaeMeasurement sae, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(watch);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(sae);
+        if (watch.Policy.Signals.Count == 0)
+        {
+            return false;
+        }
+
+        var stage = JudgeSae(watch, Counted(state, sae), sae, now);
+        return stage.State.BatchStarted && stage.Step.Action == WatchAction.Continue;
+    }
+
+    /// <summary>The decision on one poll.</summary>
+    public static PollAssessment Assess(WatchContext watch, WatchState state, PollMeasurements measured, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(watch);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(measured);
+        var policy = watch.Policy;
+        var stage = JudgeSae(watch, Counted(state, measured.Sae), measured.Sae, now);
+        var next = stage.State;
+        var step = stage.Step;
+        var kind = stage.Verdict.Kind;
+        var reason = stage.Verdict.Reason;
+        var actionText = stage.ActionText;
+        IReadOnlyList<SignalVerdict> verdicts = [];
+
+        if (step.Action == WatchAction.Continue && measured.Signals is { } signals && policy.Signals.Count > 0)
+        {
+            var judged = JudgeSignals(policy, next.Signals, signals);
+            verdicts = judged.Verdicts;
+            next = next with { Signals = judged.Counts };
+            step = judged.Step ?? step;
+            kind = Worst(kind, judged.Worst);
+            reason = $"{reason}; {judged.Summary}";
+            actionText = judged.Actions.Count == 0 ? actionText
+                : actionText == "continue" ? string.Join("; ", judged.Actions)
+                : $"{actionText}; {string.Join("; ", judged.Actions)}";
+        }
+
+        next = next with { LastVerdict = kind, LastHealth = reason };
+        var decision = new Decision(now, next.Polls, kind, reason, step.Action, actionText);
+        next = next.Record(decision);
+        var nextPollAt = step.Action == WatchAction.Continue ? NextPollAt(watch, next, kind, measured.Sae.NextPollIn, now) : (DateTimeOffset?)null;
+        return new PollAssessment(next, decision, step, stage.Verdict, verdicts, nextPollAt);
+    }
+
+    /// <summary>
+    /// When the next poll is due: the policy's interval, or the call budget's longer advice for a watch in no risky
+    /// phase (a watch counting a breach keeps its own interval whatever the plan said); never after the deadline.
+    /// </summary>
+    private static DateTimeOffset NextPollAt(WatchContext watch, WatchState state, VerdictKind verdict, TimeSpan? advised, DateTimeOffset now)
+    {
+        var policy = watch.Policy;
+        var interval = !Elevated(policy, state, verdict, now) && advised is { } longer && longer > policy.PollInterval ? longer : policy.PollInterval;
+        return now + interval < watch.Deadline ? now + interval : watch.Deadline;
+    }
+
+    /// <summary>A breach is likely: one is being counted, there was no data, or a batch has just started.</summary>
+    private static bool Elevated(WatchPolicy policy, WatchState state, VerdictKind? verdict, DateTimeOffset now) =>
+        state.IsCounting() || verdict == VerdictKind.NoData || BatchJustStarted(policy, state, now);
+
+    /// <summary>A batch that started within two poll intervals (at least a minute) is in its riskiest phase.</summary>
+    private static bool BatchJustStarted(WatchPolicy policy, WatchState state, DateTimeOffset now)
+    {
+        var window = policy.PollInterval * 2 > TimeSpan.FromMinutes(1) ? policy.PollInterval * 2 : TimeSpan.FromMinutes(1);
+        return state.BatchStartedAt is { } at && now - at < window;
+    }
+
+    private static WatchState Counted(WatchState state, SaeMeasurement sae) =>
+        state with { Polls = state.Polls + 1, SaeCalls = state.SaeCalls + sae.SaeCalls, GroupId = sae.GroupId ?? state.GroupId };
+
+    private static VerdictKind Worst(VerdictKind instances, VerdictKind? signals) => signals switch
+    {
+        VerdictKind.Breach => VerdictKind.Breach,
+        VerdictKind.ReadFailed when instances != VerdictKind.Breach => VerdictKind.ReadFailed,
+        VerdictKind.NoData when instances is VerdictKind.Healthy => VerdictKind.NoData,
+        _ => instances,
+    };
+}

@@ -1,0 +1,10 @@
+using ChangeGuard.Domain.Health;
+using ChangeGuard.Domain.Measurements;
+
+namespace ChangeGuard.Domain.Assessment;
+
+/// <summary>
+/// The assessor's verdict on one signal in one poll: the outcome, a sentence a person can act on, the evidence
+/// (observed value and threshold) and, for an error, its class.
+/// </summary>
+public sealed record SignalVerdict(string Name, SignalOutcome Outcome, string Detail, Evidence? Evidence = null, ErrorClass? ErrorClass = null);

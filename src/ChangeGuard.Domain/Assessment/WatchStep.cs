@@ -1,0 +1,16 @@
+using ChangeGuard.Domain.Health;
+using ChangeGuard.Domain;
+
+namespace ChangeGuard.Domain.Assessment;
+
+/// <summary>What the watch does after a poll, and for anything but Continue the reason, evidence and outcome.</summary>
+/// <param name="Action">Continue, Abort, Finish or Stop.</param>
+/// <param name="Reason">Why, for people.</param>
+/// <param name="Evidence">The signals behind an abort.</param>
+/// <param name="Outcome">How the watch ends, for Finish and Stop.</param>
+/// <param name="FinalStatus">The order's status, when the step ends the watch because the order ended.</param>
+public sealed record WatchStep(WatchAction Action, string Reason, IReadOnlyList<Evidence> Evidence, WatchOutcome? Outcome = null, ChangeOrderStatus? FinalStatus = null)
+{
+    /// <summary>Poll again.</summary>
+    public static WatchStep Continue { get; } = new(WatchAction.Continue, string.Empty, []);
+}

@@ -1,0 +1,26 @@
+using ChangeGuard.Domain;
+
+namespace ChangeGuard.Domain.Health;
+
+/// <summary>Where the change order stands: status, SubStatus and its batches.</summary>
+/// <param name="Status">The order's status.</param>
+/// <param name="SubStatus">Abnormal when a batch failed and SAE waits for a manual rollback.</param>
+/// <param name="CurrentBatch">The batch running or next (1-based), 0 before any.</param>
+/// <param name="BatchCount">How many batches the order has.</param>
+/// <param name="FailedBatch">The first failed batch (1-based), when one failed.</param>
+/// <param name="StartedAt">When the order was created.</param>
+/// <param name="AnyBatchStarted">True once a batch has started, so instance data is expected.</param>
+/// <param name="CurrentBatchStartedAt">When the current batch started: a batch that just started is the riskiest phase.</param>
+/// <param name="AppName">The app's name, for people reading a notification.</param>
+/// <param name="AppId">The app the order belongs to, as SAE says: a watch asked for another app must not act on it.</param>
+public sealed record ChangeOrderProgress(
+    ChangeOrderStatus Status,
+    ChangeOrderSubStatus SubStatus,
+    int CurrentBatch,
+    int BatchCount,
+    int? FailedBatch,
+    DateTimeOffset? StartedAt,
+    bool AnyBatchStarted,
+    DateTimeOffset? CurrentBatchStartedAt = null,
+    string? AppName = null,
+    string? AppId = null);

@@ -1,0 +1,152 @@
+using ChangeGuard.Domain;
+using ChangeGuard.Notifications.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChangeGuard.Notifications.Delivery;
+
+/// <summary>
+/// Delivers one event to one configured channel: formats and signs it (again on each attempt, so the timestamp is
+/// fresh), waits for the channel's rate limit, posts, and retries throttling and server errors with backoff
+/// (a Retry-After wins) until <see cref="NotificationOptions.MaxAttempts"/> or <see cref="NotificationOptions.DeliveryTimeout"/>
+/// run out. Deduplicated in-process by channel and event id. Logs channel names, event ids and answer codes only.
+/// </summary>
+public sealed partial class NotificationDelivery(
+    NotificationSender sender,
+    ChannelRateLimiter limiter,
+    RecentlySent recent,
+    IOptionsMonitor<NotificationOptions> options,
+    TimeProvider time,
+    ILogger<NotificationDelivery> logger)
+{
+    /// <summary>Delivers; a channel's failure comes back as <see cref="NotifyStatus.Failed"/>, never as an exception.</summary>
+    public async Task<NotifyResult> DeliverAsync(WatchEvent watchEvent, string channel, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(watchEvent);
+        ArgumentNullException.ThrowIfNull(channel);
+        var settings = options.CurrentValue;
+        if (settings.Find(channel) is not { } found)
+        {
+            LogUnknownChannel(logger, watchEvent.EventId, channel);
+            return new NotifyResult(NotifyStatus.Failed, 0, "unknown channel");
+        }
+
+        if (found.Channel.ParsedType is not { } type || string.IsNullOrWhiteSpace(found.Channel.Url))
+        {
+            return new NotifyResult(NotifyStatus.Failed, 0, "channel not configured");
+        }
+
+        var key = found.Name.ToUpperInvariant() + "\n" + watchEvent.EventId;
+        if (!recent.TryBegin(key, out var existing, out var owned))
+        {
+            var earlier = await existing.ConfigureAwait(false);
+            LogDuplicate(logger, watchEvent.EventId, found.Name, earlier.Status);
+            return earlier.Status == NotifyStatus.Failed ? earlier : new NotifyResult(NotifyStatus.AlreadySent, 0, earlier.Code);
+        }
+
+        var outcome = new NotifyResult(NotifyStatus.Failed, 0, "cancelled");
+        try
+        {
+            outcome = await SendWithRetriesAsync(watchEvent, found.Name, found.Channel, type, settings, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            outcome = new NotifyResult(NotifyStatus.Failed, 0, $"internal error ({ex.GetType().Name})");
+        }
+        finally
+        {
+            if (outcome.Status == NotifyStatus.Failed)
+            {
+                recent.Forget(key);
+            }
+
+            owned.TrySetResult(outcome);
+        }
+
+        LogDelivered(logger, watchEvent.EventId, found.Name, type, outcome.Status, outcome.Attempts, outcome.Code);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Delivers an event to the default channels (<see cref="NotificationOptions.Default"/>) that want it, all at once;
+    /// the rollback guard's way to notify, since it runs outside any orchestration.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Channel, NotifyResult Outcome)>> DeliverToDefaultsAsync(WatchEvent watchEvent, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(watchEvent);
+        var settings = options.CurrentValue;
+        var channels = settings.Subscribe(settings.Default).Where(s => s.Wants(watchEvent.Type, watchEvent.Severity)).Select(s => s.Channel).ToArray();
+        var outcomes = await Task.WhenAll(channels.Select(c => DeliverAsync(watchEvent, c, cancellationToken))).ConfigureAwait(false);
+        return channels.Zip(outcomes).ToArray();
+    }
+
+    private async Task<NotifyResult> SendWithRetriesAsync(WatchEvent watchEvent, string name, NotificationChannelOptions channel, ChannelType type,
+        NotificationOptions settings, CancellationToken cancellationToken)
+    {
+        var formatter = NotificationFormatters.For(type);
+        var deadline = time.GetUtcNow() + settings.DeliveryTimeout;
+        var attempts = 0;
+        SendAttempt? last = null;
+        while (attempts < settings.MaxAttempts)
+        {
+            var slot = limiter.Reserve(name, type, deadline - time.GetUtcNow());
+            if (slot is not { } wait)
+            {
+                return new NotifyResult(NotifyStatus.Failed, attempts, last?.Code ?? "rate limit: no free slot in time");
+            }
+
+            if (wait > TimeSpan.Zero)
+            {
+                LogRateLimited(logger, watchEvent.EventId, name, wait);
+                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            }
+
+            var remaining = deadline - time.GetUtcNow();
+            if (remaining <= TimeSpan.Zero)
+            {
+                break;
+            }
+
+            attempts++;
+            var message = formatter.Format(watchEvent, channel, time.GetUtcNow());
+            last = await sender.SendAsync(type, message, remaining < settings.AttemptTimeout ? remaining : settings.AttemptTimeout, cancellationToken).ConfigureAwait(false);
+            switch (last.Verdict)
+            {
+                case SendVerdict.Sent:
+                    return new NotifyResult(NotifyStatus.Sent, attempts, last.Code);
+                case SendVerdict.Failed:
+                    return new NotifyResult(NotifyStatus.Failed, attempts, last.Code);
+            }
+
+            var delay = last.RetryAfter ?? Backoff.Delay(attempts, settings.RetryBaseDelay, TimeSpan.FromSeconds(10), Random.Shared.NextDouble());
+            if (attempts >= settings.MaxAttempts || time.GetUtcNow() + delay >= deadline)
+            {
+                break;
+            }
+
+            LogRetrying(logger, watchEvent.EventId, name, attempts, last.Code, delay);
+            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new NotifyResult(NotifyStatus.Failed, attempts, last?.Code ?? "no attempt in time");
+    }
+
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Notification {EventId} to channel {Channel} ({Type}): {Status} after {Attempts} attempt(s), {Code}")]
+    private static partial void LogDelivered(ILogger logger, string eventId, string channel, ChannelType type, NotifyStatus status, int attempts, string code);
+
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Information, Message = "Notification {EventId} to channel {Channel}: attempt {Attempt} answered {Code}; retrying in {Delay}")]
+    private static partial void LogRetrying(ILogger logger, string eventId, string channel, int attempt, string code, TimeSpan delay);
+
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Information, Message = "Notification {EventId} to channel {Channel} waits {Wait} for the channel's rate limit")]
+    private static partial void LogRateLimited(ILogger logger, string eventId, string channel, TimeSpan wait);
+
+    [LoggerMessage(EventId = 6004, Level = LogLevel.Information, Message = "Notification {EventId} to channel {Channel} was already delivered or is being delivered by this process ({Status}); not posting again")]
+    private static partial void LogDuplicate(ILogger logger, string eventId, string channel, NotifyStatus status);
+
+    [LoggerMessage(EventId = 6005, Level = LogLevel.Warning, Message = "Notification {EventId}: channel {Channel} is not configured")]
+    private static partial void LogUnknownChannel(ILogger logger, string eventId, string channel);
+}

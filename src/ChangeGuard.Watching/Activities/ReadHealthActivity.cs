@@ -1,0 +1,34 @@
+using ChangeGuard.Domain.Measurements;
+using ChangeGuard.Domain;
+using ChangeGuard.Sae.Budget;
+using ChangeGuard.Watching.Budget;
+using Microsoft.DurableTask;
+
+namespace ChangeGuard.Watching.Activities;
+
+/// <summary>
+/// The activity a watch calls each poll: measures SAE (so running it twice is harmless) at the priority the assessor
+/// planned, and asks the <see cref="PollPlanner"/> how long the call budget advises waiting before the next poll.
+/// </summary>
+[DurableTask(nameof(ReadHealthActivity))]
+public sealed class ReadHealthActivity(HealthReader reader, PollPlanner planner) : TaskActivity<ReadHealthRequest, SaeMeasurement>
+{
+    /// <inheritdoc />
+    public override async Task<SaeMeasurement> RunAsync(TaskActivityContext context, ReadHealthRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        SaeMeasurement read;
+        using (SaeCallScope.With(input.Elevated ? SaeCallPriority.Elevated : SaeCallPriority.Normal))
+        {
+            read = await reader.ReadAsync(input).ConfigureAwait(false);
+        }
+
+        if (read.Snapshot?.Order.Status.IsTerminal() == true || read.Error?.Class == ErrorClass.Permanent)
+        {
+            planner.Forget(input.ChangeOrderId);
+            return read;
+        }
+
+        return read with { NextPollIn = planner.Advise(input.ChangeOrderId, input.PollInterval, input.Elevated, Math.Max(read.SaeCalls, 2)) };
+    }
+}

@@ -1,0 +1,13 @@
+namespace ChangeGuard.Watching.Activities;
+
+/// <summary>
+/// What to read in one poll; the group id is cached by the watch after the first read. The requested interval and
+/// whether the watch is counting a breach or read errors let the call budget plan the next poll.
+/// </summary>
+public sealed record ReadHealthRequest(
+    string RegionId,
+    string AppId,
+    string ChangeOrderId,
+    string? GroupId,
+    TimeSpan PollInterval = default,
+    bool Elevated = false);

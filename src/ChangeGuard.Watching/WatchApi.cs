@@ -1,0 +1,291 @@
+using ChangeGuard.Domain.Assessment;
+using ChangeGuard.Domain.Policy;
+using ChangeGuard.Domain.Signals;
+using ChangeGuard.Domain;
+using ChangeGuard.Notifications;
+using ChangeGuard.Sae.Configuration;
+using ChangeGuard.Sae.Credentials;
+using ChangeGuard.Sae.Errors;
+using ChangeGuard.Signals;
+using ChangeGuard.Watching.Orchestration;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask;
+
+namespace ChangeGuard.Watching;
+
+/// <summary>
+/// Start, read, list, abort and stop watches over a <see cref="DurableTaskClient"/>. Every host (Functions, the
+/// CLI, <c>serve</c>) calls this and only maps its results to HTTP or terminal output; no host holds a rule.
+/// <paramref name="notifications"/> are the configured channels a policy's <c>notify</c> may name;
+/// <paramref name="signals"/> the Prometheus servers, secrets and probe targets its signals may name;
+/// <paramref name="check"/> asks SAE whether the change order exists and belongs to the app before a watch starts.
+/// </summary>
+public sealed class WatchApi(
+    DurableTaskClient client,
+    WatchPolicy defaults,
+    ISaeCredentialSource credentials,
+    int pollsPerGeneration = WatchInput.DefaultPollsPerGeneration,
+    NotificationOptions? notifications = null,
+    SignalOptions? signals = null,
+    ChangeOrderCheck? check = null)
+{
+    /// <summary>Most channels one watch may notify.</summary>
+    public const int MaxNotifyChannels = 10;
+
+    private static readonly OrchestrationRuntimeStatus[] ActiveStatuses =
+        [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended];
+
+    /// <summary>
+    /// Validates the request, returns the watch that already watches the order, or checks with SAE that the order
+    /// exists and belongs to the app and starts a watch.
+    /// </summary>
+    public async Task<StartWatchResult> StartAsync(WatchStartRequest request, CancellationToken cancellationToken = default)
+    {
+        var (input, errors) = Validate(request);
+        if (input is null)
+        {
+            return StartWatchResult.Invalid(errors);
+        }
+
+        var existing = await GetByInstanceIdAsync(WatchIds.ForChangeOrder(input.Target.ChangeOrderId), cancellationToken).ConfigureAwait(false);
+        if (existing is { HasEnded: false })
+        {
+            return new StartWatchResult(StartWatchStatus.AlreadyWatched, existing, []);
+        }
+
+        if (check is not null)
+        {
+            var found = await check.CheckAsync(input.Target, cancellationToken).ConfigureAwait(false);
+            switch (found.Status)
+            {
+                case ChangeOrderCheckStatus.NotFound:
+                    return new StartWatchResult(StartWatchStatus.NotFound, null, found.Errors);
+                case ChangeOrderCheckStatus.Invalid:
+                    return StartWatchResult.Invalid(found.Errors);
+            }
+        }
+
+        return await ScheduleAsync(input, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Validates a start request into the orchestration's input; errors name each bad field.</summary>
+    public (WatchInput? Input, IReadOnlyList<ValidationError> Errors) Validate(WatchStartRequest? request)
+    {
+        var errors = new List<ValidationError>();
+        if (request is null)
+        {
+            errors.Add(new ValidationError("body", "a JSON object with regionId, appId and changeOrderId is required"));
+            return (null, errors);
+        }
+
+        if (string.IsNullOrWhiteSpace(request.RegionId))
+        {
+            errors.Add(new ValidationError("regionId", "is required, such as cn-hangzhou"));
+        }
+        else if (!SaeRegion.IsValid(request.RegionId))
+        {
+            errors.Add(new ValidationError("regionId", $"'{Clip(request.RegionId)}' is not a region id such as cn-hangzhou"));
+        }
+
+        CheckId(request.AppId, "appId", errors);
+        CheckId(request.ChangeOrderId, "changeOrderId", errors);
+        if (request.RequestedBy is { Length: > 256 })
+        {
+            errors.Add(new ValidationError("requestedBy", "must be at most 256 characters"));
+        }
+
+        var policy = (request.Policy ?? new WatchPolicyOverrides()).ApplyTo(defaults);
+        errors.AddRange(policy.Validate("policy"));
+        errors.AddRange((signals ?? new SignalOptions()).Check(policy.Signals ?? [], "policy.signals"));
+        var subscriptions = Subscriptions(request.Policy?.Notify, errors);
+
+        if (errors.Count == 0)
+        {
+            try
+            {
+                credentials.GetCredentials();
+            }
+            catch (SaeConfigurationException ex)
+            {
+                errors.Add(new ValidationError("credentials", ex.Message));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var target = new WatchTarget(request.RegionId!, request.AppId!, request.ChangeOrderId!);
+        return (new WatchInput(target, policy, request.RequestedBy, PollsPerGeneration: pollsPerGeneration, Notify: subscriptions), errors);
+    }
+
+    // The channels a watch notifies: the policy's names, checked against the configuration, or the configured defaults.
+    private IReadOnlyList<ChannelSubscription>? Subscriptions(IReadOnlyList<string>? requested, List<ValidationError> errors)
+    {
+        var configured = notifications ?? new NotificationOptions();
+        var names = requested ?? configured.Default;
+        if (names.Count > MaxNotifyChannels)
+        {
+            errors.Add(new ValidationError("policy.notify", $"must name at most {MaxNotifyChannels} channels"));
+            return null;
+        }
+
+        foreach (var name in names)
+        {
+            if (configured.Find(name) is null)
+            {
+                var known = configured.Channels.Count == 0 ? "none is configured" : "configured: " + string.Join(", ", configured.Channels.Keys.Order(StringComparer.Ordinal));
+                errors.Add(new ValidationError("policy.notify", $"'{Clip(name ?? string.Empty)}' is not a notification channel under ChangeGuard:Notifications:Channels ({known})"));
+            }
+        }
+
+        var subscriptions = configured.Subscribe(names.Where(n => n is not null));
+        return subscriptions.Count == 0 ? null : subscriptions;
+    }
+
+    /// <summary>Schedules a validated input under the change order's instance id; one active watch per order.</summary>
+    public async Task<StartWatchResult> ScheduleAsync(WatchInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var instanceId = WatchIds.ForChangeOrder(input.Target.ChangeOrderId);
+        var existing = await GetByInstanceIdAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        if (existing is { HasEnded: false })
+        {
+            return new StartWatchResult(StartWatchStatus.AlreadyWatched, existing, []);
+        }
+
+        try
+        {
+            var options = new StartOrchestrationOptions(instanceId).WithDedupeStatuses(ActiveStatuses);
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(WatchOrchestrator), input, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The dedupe statuses refused a second active watch (a racing start won): return that watch.
+            var raced = await GetByInstanceIdAsync(instanceId, cancellationToken).ConfigureAwait(false);
+            if (raced is { HasEnded: false })
+            {
+                return new StartWatchResult(StartWatchStatus.AlreadyWatched, raced, []);
+            }
+
+            throw;
+        }
+
+        var started = await GetByInstanceIdAsync(instanceId, cancellationToken).ConfigureAwait(false)
+            ?? WatchViews.Scheduled(instanceId, input);
+        return new StartWatchResult(StartWatchStatus.Started, started, []);
+    }
+
+    /// <summary>The watch of a change order, or null.</summary>
+    public Task<WatchView?> GetAsync(string changeOrderId, CancellationToken cancellationToken = default) =>
+        WatchIds.IsValidId(changeOrderId)
+            ? GetByInstanceIdAsync(WatchIds.ForChangeOrder(changeOrderId), cancellationToken)
+            : Task.FromResult<WatchView?>(null);
+
+    /// <summary>One page of watches, optionally of one runtime status.</summary>
+    public async Task<WatchPage> ListAsync(WatchQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var top = Math.Clamp(query.Top, 1, 100);
+        var filter = new OrchestrationQuery
+        {
+            InstanceIdPrefix = WatchIds.Prefix,
+            Statuses = query.Status is { } status ? [WatchViews.ToDurable(status)] : null,
+            PageSize = top,
+            ContinuationToken = query.ContinuationToken,
+            FetchInputsAndOutputs = true,
+        };
+
+        await foreach (var page in client.GetAllInstancesAsync(filter).AsPages(query.ContinuationToken, top).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            return new WatchPage(page.Values.Select(WatchViews.From).ToArray(), string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
+        }
+
+        return new WatchPage([], null);
+    }
+
+    /// <summary>
+    /// Deletes the history of watches that have ended (completed, failed or terminated) and whose last generation
+    /// started before <paramref name="endedBefore"/>; running watches are never touched. Returns how many went.
+    /// </summary>
+    public async Task<int> PurgeEndedAsync(DateTimeOffset endedBefore, CancellationToken cancellationToken = default)
+    {
+        // Listed, then purged one by one: every store purges a single instance, not every store takes a filter.
+        var ended = new OrchestrationQuery
+        {
+            InstanceIdPrefix = WatchIds.Prefix,
+            CreatedTo = endedBefore,
+            Statuses = [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated],
+            FetchInputsAndOutputs = false,
+        };
+        var ids = new List<string>();
+        await foreach (var instance in client.GetAllInstancesAsync(ended).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(instance.InstanceId);
+        }
+
+        var purged = 0;
+        foreach (var id in ids)
+        {
+            var result = await client.PurgeInstanceAsync(id, cancellation: cancellationToken).ConfigureAwait(false);
+            purged += result.PurgedInstanceCount;
+        }
+
+        return purged;
+    }
+
+    /// <summary>Asks a running watch to abort its change order now.</summary>
+    public Task<WatchCommandResult> AbortAsync(string changeOrderId, ManualCommand command, CancellationToken cancellationToken = default) =>
+        SendAsync(changeOrderId, WatchEvents.AbortNow, command, cancellationToken);
+
+    /// <summary>Asks a running watch to stop watching and leave the change order alone.</summary>
+    public Task<WatchCommandResult> StopAsync(string changeOrderId, ManualCommand command, CancellationToken cancellationToken = default) =>
+        SendAsync(changeOrderId, WatchEvents.StopWatching, command, cancellationToken);
+
+    private async Task<WatchCommandResult> SendAsync(string changeOrderId, string eventName, ManualCommand command, CancellationToken cancellationToken)
+    {
+        if (!WatchIds.IsValidId(changeOrderId))
+        {
+            return WatchCommandResult.Invalid;
+        }
+
+        var instanceId = WatchIds.ForChangeOrder(changeOrderId);
+        var watch = await GetByInstanceIdAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        if (watch is null)
+        {
+            return WatchCommandResult.NotFound;
+        }
+
+        if (watch.HasEnded)
+        {
+            return WatchCommandResult.AlreadyEnded;
+        }
+
+        var clipped = command with { Reason = Clip(command.Reason, 512), RequestedBy = Clip(command.RequestedBy, 256) };
+        await client.RaiseEventAsync(instanceId, eventName, clipped, cancellationToken).ConfigureAwait(false);
+        return WatchCommandResult.Accepted;
+    }
+
+    private async Task<WatchView?> GetByInstanceIdAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var metadata = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+        return metadata is null ? null : WatchViews.From(metadata);
+    }
+
+    private static void CheckId(string? value, string field, List<ValidationError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(new ValidationError(field, "is required"));
+        }
+        else if (!WatchIds.IsValidId(value))
+        {
+            errors.Add(new ValidationError(field, "must be 1 to 128 letters, digits or -_.: characters"));
+        }
+    }
+
+    private static string Clip(string value) => value.Length <= 64 ? value : value[..64] + "…";
+
+    private static string? Clip(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
+}

@@ -1,0 +1,52 @@
+using ChangeGuard.Domain.Health;
+using ChangeGuard.Domain.Measurements;
+using ChangeGuard.Domain;
+using ChangeGuard.Notifications.Delivery;
+using ChangeGuard.Sae.Errors;
+using ChangeGuard.Sae.Models.ChangeOrders;
+using ChangeGuard.Watching.Activities;
+
+namespace ChangeGuard.Watching.Tests.Orchestration;
+
+/// <summary>Ready activity results for orchestrator tests.</summary>
+internal static class HealthReads
+{
+    private static readonly DateTimeOffset OrderStart = new(2026, 10, 31, 23, 0, 0, TimeSpan.Zero);
+
+    public static SaeMeasurement Healthy() => Read(ChangeOrderStatus.Executing, instances: 4, unhealthy: 0);
+
+    public static SaeMeasurement Unhealthy(int unhealthy = 4) => Read(ChangeOrderStatus.Executing, instances: 4, unhealthy: unhealthy);
+
+    public static SaeMeasurement Succeeded() => Read(ChangeOrderStatus.Succeeded, instances: 0, unhealthy: 0);
+
+    public static SaeMeasurement Failed(ErrorClass errorClass = ErrorClass.Transient) =>
+        new(null, new MeasurementError(errorClass, errorClass == ErrorClass.Transient
+            ? "Throttling.User: Request was denied due to user flow control. (request id req-1)"
+            : "Resouce.no.permission: You are not authorized to do this operation. (request id req-1)"), null, 1);
+
+    public static SaeMeasurement Read(ChangeOrderStatus status, int instances, int unhealthy, ChangeOrderSubStatus sub = ChangeOrderSubStatus.Normal)
+    {
+        var list = Enumerable.Range(0, instances)
+            .Select(i => new InstanceHealth($"i-{i}", "2.0.0", i < unhealthy ? InstanceCondition.Unavailable : InstanceCondition.Healthy, 0, OrderStart.AddMinutes(1), null, 1))
+            .ToArray();
+        var progress = new ChangeOrderProgress(status, sub, 1, 2, null, OrderStart, AnyBatchStarted: true, AppId: "app-1");
+        return new SaeMeasurement(new HealthSnapshot(OrderStart.AddMinutes(2), progress, list, 0, null), null, "group-1", 2);
+    }
+
+    public static AbortAttempt Accepted() => new(AbortAnswer.Accepted, null, null, "req-abort", 1);
+
+    public static AbortAttempt Busy() =>
+        new(AbortAnswer.Busy, null, new SaeFailure(SaeErrorCodes.ChangeOrderRunning, "busy", "req-2", null), "req-2", 1);
+
+    public static AbortAttempt Denied() =>
+        new(AbortAnswer.Refused, null, new SaeFailure(SaeErrorCodes.ResourceNoPermission, "denied", "req-3", null), "req-3", 1);
+
+    public static AbortAttempt NotRunning(ChangeOrderStatus? status) =>
+        new(AbortAnswer.NotRunning, status, new SaeFailure(SaeErrorCodes.ChangeOrderNotRunning, "not running", "req-4", null), "req-4", 2);
+
+    /// <summary>An answer that says nothing clear (a malformed answer, say), with the order read after it.</summary>
+    public static AbortAttempt Unclear(ChangeOrderStatus? status) =>
+        new(AbortAnswer.Unclear, status, new SaeFailure("ChangeGuard.MalformedAnswer", "the answer is not SAE's API", null, null), null, 2);
+
+    public static OrderStatusRead Status(ChangeOrderStatus status) => new(status, null);
+}
