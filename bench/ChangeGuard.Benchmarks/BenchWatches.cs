@@ -1,5 +1,5 @@
-using ChangeGuard.Domain.Policy;
 using ChangeGuard.Domain;
+using ChangeGuard.Domain.Policies;
 using ChangeGuard.Watching;
 
 namespace ChangeGuard.Benchmarks;
@@ -19,7 +19,7 @@ public static class BenchWatches
             Policy = policy,
             RequestedBy = "changeguard-bench",
         }, cancellationToken).ConfigureAwait(false);
-        if (result.Status == StartWatchStatus.Invalid)
+        if (result.Kind == WatchStartKind.Invalid)
         {
             throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
         }

@@ -1,7 +1,7 @@
 using ChangeGuard.Sae.Configuration;
 using ChangeGuard.Sae.Credentials;
-using ChangeGuard.Watching.Guard;
 using ChangeGuard.Watching;
+using ChangeGuard.Watching.Guard;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

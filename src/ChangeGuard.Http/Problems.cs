@@ -1,7 +1,7 @@
-using ChangeGuard.Domain.Policy;
 using ChangeGuard.Domain;
-using Microsoft.AspNetCore.Http.HttpResults;
+using ChangeGuard.Domain.Policies;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChangeGuard.Http;
 

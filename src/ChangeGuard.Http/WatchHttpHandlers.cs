@@ -1,8 +1,8 @@
 using System.Text.Json;
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Json;
-using ChangeGuard.Watching.Orchestration;
 using ChangeGuard.Watching;
+using ChangeGuard.Watching.Orchestration;
 using Microsoft.AspNetCore.Http;
 
 namespace ChangeGuard.Http;
@@ -29,11 +29,11 @@ public static class WatchHttpHandlers
         }
 
         var result = await api.StartAsync(body!, cancellationToken).ConfigureAwait(false);
-        return result.Status switch
+        return result.Kind switch
         {
-            StartWatchStatus.Started => new ChangeGuardJsonResult(StatusCodes.Status202Accepted, result.Watch!, WatchRoutes.LocationOf(result.Watch!.ChangeOrderId)),
-            StartWatchStatus.AlreadyWatched => new ChangeGuardJsonResult(StatusCodes.Status200OK, result.Watch!, WatchRoutes.LocationOf(result.Watch!.ChangeOrderId)),
-            StartWatchStatus.NotFound => Problems.UnknownChangeOrder(result.Errors),
+            WatchStartKind.Started => new ChangeGuardJsonResult(StatusCodes.Status202Accepted, result.Watch!, WatchRoutes.LocationOf(result.Watch!.ChangeOrderId)),
+            WatchStartKind.AlreadyWatched => new ChangeGuardJsonResult(StatusCodes.Status200OK, result.Watch!, WatchRoutes.LocationOf(result.Watch!.ChangeOrderId)),
+            WatchStartKind.NotFound => Problems.UnknownChangeOrder(result.Errors),
             _ => Problems.Invalid(result.Errors),
         };
     }
@@ -56,12 +56,12 @@ public static class WatchHttpHandlers
     {
         ArgumentNullException.ThrowIfNull(api);
         ArgumentNullException.ThrowIfNull(request);
-        WatchRuntimeStatus? status = null;
+        EngineStatus? status = null;
         if (request.Query.TryGetValue("status", out var statusText) && !string.IsNullOrEmpty(statusText))
         {
-            if (!Enum.TryParse<WatchRuntimeStatus>(statusText, ignoreCase: true, out var parsed) || int.TryParse(statusText, out _))
+            if (!Enum.TryParse<EngineStatus>(statusText, ignoreCase: true, out var parsed) || int.TryParse(statusText, out _))
             {
-                return Problems.Invalid("status", $"must be one of {string.Join(", ", Enum.GetNames<WatchRuntimeStatus>().Select(JsonNamingPolicy.CamelCase.ConvertName))}");
+                return Problems.Invalid("status", $"must be one of {string.Join(", ", Enum.GetNames<EngineStatus>().Select(JsonNamingPolicy.CamelCase.ConvertName))}");
             }
 
             status = parsed;
@@ -107,10 +107,10 @@ public static class WatchHttpHandlers
             : await api.StopAsync(changeOrderId, command, cancellationToken).ConfigureAwait(false);
         return result switch
         {
-            WatchCommandResult.Accepted => new ChangeGuardJsonResult(StatusCodes.Status202Accepted,
+            CommandDelivery.Accepted => new ChangeGuardJsonResult(StatusCodes.Status202Accepted,
                 new { changeOrderId, accepted = abort ? "abort" : "stop" }, WatchRoutes.LocationOf(changeOrderId)),
-            WatchCommandResult.NotFound => Problems.NotFound(changeOrderId),
-            WatchCommandResult.AlreadyEnded => Problems.Ended(changeOrderId),
+            CommandDelivery.NotFound => Problems.NotFound(changeOrderId),
+            CommandDelivery.AlreadyEnded => Problems.Ended(changeOrderId),
             _ => Problems.Invalid("changeOrderId", "must be 1 to 128 letters, digits or -_.: characters"),
         };
     }

@@ -1,6 +1,5 @@
 using ChangeGuard.Domain;
-using ChangeGuard.Sae.Models.Applications;
-using ChangeGuard.Sae.Models.ChangeOrders;
+using ChangeGuard.Sae.Models;
 
 namespace ChangeGuard.Sae;
 
@@ -18,7 +17,7 @@ public interface ISaeClient
     Task<ChangeOrderPage> ListChangeOrdersAsync(string regionId, ListChangeOrdersQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>AbortChangeOrder: stops a running order; <paramref name="rollback"/> also rolls it back. Never retried here.</summary>
-    Task<AbortChangeOrderResult> AbortChangeOrderAsync(string regionId, string changeOrderId, bool? rollback, CancellationToken cancellationToken = default);
+    Task<AbortedChangeOrder> AbortChangeOrderAsync(string regionId, string changeOrderId, bool? rollback, CancellationToken cancellationToken = default);
 
     /// <summary>DescribePipeline: one batch with its stages and tasks.</summary>
     Task<Pipeline> DescribePipelineAsync(string regionId, string pipelineId, CancellationToken cancellationToken = default);

@@ -1,8 +1,7 @@
 using System.Globalization;
 using ChangeGuard.Domain;
 using ChangeGuard.Sae.Configuration;
-using ChangeGuard.Sae.Models.Applications;
-using ChangeGuard.Sae.Models.ChangeOrders;
+using ChangeGuard.Sae.Models;
 using ChangeGuard.Sae.Wire;
 
 namespace ChangeGuard.Sae;
@@ -35,7 +34,7 @@ public sealed class SaeClient(SaeRequestSender sender) : ISaeClient
     }
 
     /// <inheritdoc />
-    public async Task<AbortChangeOrderResult> AbortChangeOrderAsync(string regionId, string changeOrderId, bool? rollback, CancellationToken cancellationToken = default)
+    public async Task<AbortedChangeOrder> AbortChangeOrderAsync(string regionId, string changeOrderId, bool? rollback, CancellationToken cancellationToken = default)
     {
         Require(changeOrderId, nameof(changeOrderId));
         var parameters = new List<KeyValuePair<string, string>> { new("ChangeOrderId", changeOrderId) };
@@ -44,7 +43,7 @@ public sealed class SaeClient(SaeRequestSender sender) : ISaeClient
             parameters.Add(new("Rollback", value ? "true" : "false"));
         }
 
-        var (data, requestId) = await sender.SendWithRequestIdAsync<AbortChangeOrderResult>(
+        var (data, requestId) = await sender.SendWithRequestIdAsync<AbortedChangeOrder>(
             regionId, SaeOperations.AbortChangeOrder, parameters, cancellationToken).ConfigureAwait(false);
         return data with { ChangeOrderId = data.ChangeOrderId ?? changeOrderId, RequestId = requestId };
     }

@@ -39,7 +39,7 @@ public static class SaeServiceCollectionExtensions
                 AllowAutoRedirect = false,
                 MaxConnectionsPerServer = 64,
             });
-        services.TryAddSingleton<ChangeGuard.Sae.Budget.SaeCallBudget>();
+        services.TryAddSingleton<ChangeGuard.Sae.Quota.SaeCallBudget>();
         services.TryAddSingleton<SaeRequestSender>();
         services.TryAddSingleton<ISaeClient, SaeClient>();
         return services;

@@ -1,7 +1,7 @@
 using ChangeGuard.Domain.Measurements;
-using ChangeGuard.Domain.Signals;
+using ChangeGuard.Domain.Policies;
 using ChangeGuard.Signals.Probes;
-using ChangeGuard.Signals.Prometheus;
+using ChangeGuard.Signals.Queries;
 
 namespace ChangeGuard.Signals;
 

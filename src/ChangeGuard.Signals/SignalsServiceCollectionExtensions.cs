@@ -1,7 +1,7 @@
 using ChangeGuard.Domain.Settings;
 using ChangeGuard.Signals;
 using ChangeGuard.Signals.Probes;
-using ChangeGuard.Signals.Prometheus;
+using ChangeGuard.Signals.Queries;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

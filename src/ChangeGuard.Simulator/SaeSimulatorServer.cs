@@ -33,7 +33,7 @@ public static class SaeSimulatorServer
         var app = builder.Build();
         app.Use(ControlEndpoints.HandleErrorsAsync);
         ControlEndpoints.Map(app, world, log);
-        Metrics.AppEndpoints.Map(app, world);
+        AppSignals.AppEndpoints.Map(app, world);
         app.Map("/{**path}", endpoint.HandleAsync);
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using ChangeGuard.Domain;
-using ChangeGuard.Domain.Policy;
+using ChangeGuard.Domain.Policies;
 using ChangeGuard.Signals;
 
 namespace ChangeGuard.Watching;

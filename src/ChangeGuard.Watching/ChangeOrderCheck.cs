@@ -1,9 +1,9 @@
-using ChangeGuard.Domain.Assessment;
-using ChangeGuard.Domain.Policy;
 using ChangeGuard.Domain;
-using ChangeGuard.Sae.Budget;
-using ChangeGuard.Sae.Errors;
+using ChangeGuard.Domain.Assessment;
+using ChangeGuard.Domain.Policies;
 using ChangeGuard.Sae;
+using ChangeGuard.Sae.Errors;
+using ChangeGuard.Sae.Quota;
 
 namespace ChangeGuard.Watching;
 

@@ -1,15 +1,14 @@
-using ChangeGuard.Domain.Assessment;
-using ChangeGuard.Domain.Policy;
-using ChangeGuard.Domain.Signals;
 using ChangeGuard.Domain;
+using ChangeGuard.Domain.Assessment;
+using ChangeGuard.Domain.Policies;
 using ChangeGuard.Notifications;
 using ChangeGuard.Sae.Configuration;
 using ChangeGuard.Sae.Credentials;
 using ChangeGuard.Sae.Errors;
 using ChangeGuard.Signals;
 using ChangeGuard.Watching.Orchestration;
-using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace ChangeGuard.Watching;
 
@@ -39,18 +38,18 @@ public sealed class WatchApi(
     /// Validates the request, returns the watch that already watches the order, or checks with SAE that the order
     /// exists and belongs to the app and starts a watch.
     /// </summary>
-    public async Task<StartWatchResult> StartAsync(WatchStartRequest request, CancellationToken cancellationToken = default)
+    public async Task<WatchStart> StartAsync(WatchStartRequest request, CancellationToken cancellationToken = default)
     {
         var (input, errors) = Validate(request);
         if (input is null)
         {
-            return StartWatchResult.Invalid(errors);
+            return WatchStart.Invalid(errors);
         }
 
         var existing = await GetByInstanceIdAsync(WatchIds.ForChangeOrder(input.Target.ChangeOrderId), cancellationToken).ConfigureAwait(false);
         if (existing is { HasEnded: false })
         {
-            return new StartWatchResult(StartWatchStatus.AlreadyWatched, existing, []);
+            return new WatchStart(WatchStartKind.AlreadyWatched, existing, []);
         }
 
         if (check is not null)
@@ -59,9 +58,9 @@ public sealed class WatchApi(
             switch (found.Status)
             {
                 case ChangeOrderCheckStatus.NotFound:
-                    return new StartWatchResult(StartWatchStatus.NotFound, null, found.Errors);
+                    return new WatchStart(WatchStartKind.NotFound, null, found.Errors);
                 case ChangeOrderCheckStatus.Invalid:
-                    return StartWatchResult.Invalid(found.Errors);
+                    return WatchStart.Invalid(found.Errors);
             }
         }
 
@@ -145,14 +144,14 @@ public sealed class WatchApi(
     }
 
     /// <summary>Schedules a validated input under the change order's instance id; one active watch per order.</summary>
-    public async Task<StartWatchResult> ScheduleAsync(WatchInput input, CancellationToken cancellationToken = default)
+    public async Task<WatchStart> ScheduleAsync(WatchInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var instanceId = WatchIds.ForChangeOrder(input.Target.ChangeOrderId);
         var existing = await GetByInstanceIdAsync(instanceId, cancellationToken).ConfigureAwait(false);
         if (existing is { HasEnded: false })
         {
-            return new StartWatchResult(StartWatchStatus.AlreadyWatched, existing, []);
+            return new WatchStart(WatchStartKind.AlreadyWatched, existing, []);
         }
 
         try
@@ -166,7 +165,7 @@ public sealed class WatchApi(
             var raced = await GetByInstanceIdAsync(instanceId, cancellationToken).ConfigureAwait(false);
             if (raced is { HasEnded: false })
             {
-                return new StartWatchResult(StartWatchStatus.AlreadyWatched, raced, []);
+                return new WatchStart(WatchStartKind.AlreadyWatched, raced, []);
             }
 
             throw;
@@ -174,7 +173,7 @@ public sealed class WatchApi(
 
         var started = await GetByInstanceIdAsync(instanceId, cancellationToken).ConfigureAwait(false)
             ?? WatchViews.Scheduled(instanceId, input);
-        return new StartWatchResult(StartWatchStatus.Started, started, []);
+        return new WatchStart(WatchStartKind.Started, started, []);
     }
 
     /// <summary>The watch of a change order, or null.</summary>
@@ -236,35 +235,35 @@ public sealed class WatchApi(
     }
 
     /// <summary>Asks a running watch to abort its change order now.</summary>
-    public Task<WatchCommandResult> AbortAsync(string changeOrderId, ManualCommand command, CancellationToken cancellationToken = default) =>
+    public Task<CommandDelivery> AbortAsync(string changeOrderId, ManualCommand command, CancellationToken cancellationToken = default) =>
         SendAsync(changeOrderId, WatchEvents.AbortNow, command, cancellationToken);
 
     /// <summary>Asks a running watch to stop watching and leave the change order alone.</summary>
-    public Task<WatchCommandResult> StopAsync(string changeOrderId, ManualCommand command, CancellationToken cancellationToken = default) =>
+    public Task<CommandDelivery> StopAsync(string changeOrderId, ManualCommand command, CancellationToken cancellationToken = default) =>
         SendAsync(changeOrderId, WatchEvents.StopWatching, command, cancellationToken);
 
-    private async Task<WatchCommandResult> SendAsync(string changeOrderId, string eventName, ManualCommand command, CancellationToken cancellationToken)
+    private async Task<CommandDelivery> SendAsync(string changeOrderId, string eventName, ManualCommand command, CancellationToken cancellationToken)
     {
         if (!WatchIds.IsValidId(changeOrderId))
         {
-            return WatchCommandResult.Invalid;
+            return CommandDelivery.Invalid;
         }
 
         var instanceId = WatchIds.ForChangeOrder(changeOrderId);
         var watch = await GetByInstanceIdAsync(instanceId, cancellationToken).ConfigureAwait(false);
         if (watch is null)
         {
-            return WatchCommandResult.NotFound;
+            return CommandDelivery.NotFound;
         }
 
         if (watch.HasEnded)
         {
-            return WatchCommandResult.AlreadyEnded;
+            return CommandDelivery.AlreadyEnded;
         }
 
         var clipped = command with { Reason = Clip(command.Reason, 512), RequestedBy = Clip(command.RequestedBy, 256) };
         await client.RaiseEventAsync(instanceId, eventName, clipped, cancellationToken).ConfigureAwait(false);
-        return WatchCommandResult.Accepted;
+        return CommandDelivery.Accepted;
     }
 
     private async Task<WatchView?> GetByInstanceIdAsync(string instanceId, CancellationToken cancellationToken)

@@ -1,5 +1,5 @@
-using ChangeGuard.Domain.Policy;
 using ChangeGuard.Domain;
+using ChangeGuard.Domain.Policies;
 
 namespace ChangeGuard.Watching;
 

@@ -1,7 +1,8 @@
+using System.Text.Json.Serialization;
+using ChangeGuard.Domain;
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Health;
-using ChangeGuard.Domain.Policy;
-using ChangeGuard.Domain;
+using ChangeGuard.Domain.Policies;
 using ChangeGuard.Watching.Orchestration;
 
 namespace ChangeGuard.Watching;
@@ -22,7 +23,7 @@ public sealed record WatchView
     public required string InstanceId { get; init; }
 
     /// <summary>The engine's status: pending, running, completed, failed, terminated, suspended.</summary>
-    public required WatchRuntimeStatus RuntimeStatus { get; init; }
+    public required EngineStatus RuntimeStatus { get; init; }
 
     /// <summary>Where the watch is.</summary>
     public WatchPhase? Phase { get; init; }
@@ -49,14 +50,15 @@ public sealed record WatchView
     public string? LastHealth { get; init; }
 
     /// <summary>Counters and the last decisions.</summary>
-    public WatchStatus? Status { get; init; }
+    public WatchProgress? Status { get; init; }
 
     /// <summary>How it ended, once it has.</summary>
-    public WatchResult? Outcome { get; init; }
+    [JsonPropertyName("outcome")]
+    public WatchResult? Result { get; init; }
 
     /// <summary>The engine's failure message, if the orchestration itself failed.</summary>
     public string? Failure { get; init; }
 
     /// <summary>True once the watch has ended in any way.</summary>
-    public bool HasEnded => RuntimeStatus is not (WatchRuntimeStatus.Pending or WatchRuntimeStatus.Running or WatchRuntimeStatus.Suspended);
+    public bool HasEnded => RuntimeStatus is not (EngineStatus.Pending or EngineStatus.Running or EngineStatus.Suspended);
 }

@@ -10,7 +10,7 @@ internal static class WatchViews
     public static WatchView From(OrchestrationMetadata metadata)
     {
         var input = TryRead(() => metadata.ReadInputAs<WatchInput>());
-        var status = TryRead(() => metadata.ReadCustomStatusAs<WatchStatus>());
+        var status = TryRead(() => metadata.ReadCustomStatusAs<WatchProgress>());
         var outcome = metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? TryRead(() => metadata.ReadOutputAs<WatchResult>()) : null;
         return new WatchView
         {
@@ -28,7 +28,7 @@ internal static class WatchViews
             LastVerdict = status?.LastVerdict,
             LastHealth = status?.LastHealth,
             Status = status,
-            Outcome = outcome,
+            Result = outcome,
             Failure = metadata.FailureDetails?.ErrorMessage,
         };
     }
@@ -39,29 +39,29 @@ internal static class WatchViews
         AppId = input.Target.AppId,
         RegionId = input.Target.RegionId,
         InstanceId = instanceId,
-        RuntimeStatus = WatchRuntimeStatus.Pending,
+        RuntimeStatus = EngineStatus.Pending,
         Policy = input.Policy,
         Notify = input.Notify?.Select(s => s.Channel).ToArray(),
         RequestedBy = input.RequestedBy,
     };
 
-    public static WatchRuntimeStatus FromDurable(OrchestrationRuntimeStatus status) => status switch
+    public static EngineStatus FromDurable(OrchestrationRuntimeStatus status) => status switch
     {
-        OrchestrationRuntimeStatus.Running => WatchRuntimeStatus.Running,
-        OrchestrationRuntimeStatus.Completed => WatchRuntimeStatus.Completed,
-        OrchestrationRuntimeStatus.Failed => WatchRuntimeStatus.Failed,
-        OrchestrationRuntimeStatus.Terminated => WatchRuntimeStatus.Terminated,
-        OrchestrationRuntimeStatus.Suspended => WatchRuntimeStatus.Suspended,
-        _ => WatchRuntimeStatus.Pending,
+        OrchestrationRuntimeStatus.Running => EngineStatus.Running,
+        OrchestrationRuntimeStatus.Completed => EngineStatus.Completed,
+        OrchestrationRuntimeStatus.Failed => EngineStatus.Failed,
+        OrchestrationRuntimeStatus.Terminated => EngineStatus.Terminated,
+        OrchestrationRuntimeStatus.Suspended => EngineStatus.Suspended,
+        _ => EngineStatus.Pending,
     };
 
-    public static OrchestrationRuntimeStatus ToDurable(WatchRuntimeStatus status) => status switch
+    public static OrchestrationRuntimeStatus ToDurable(EngineStatus status) => status switch
     {
-        WatchRuntimeStatus.Running => OrchestrationRuntimeStatus.Running,
-        WatchRuntimeStatus.Completed => OrchestrationRuntimeStatus.Completed,
-        WatchRuntimeStatus.Failed => OrchestrationRuntimeStatus.Failed,
-        WatchRuntimeStatus.Terminated => OrchestrationRuntimeStatus.Terminated,
-        WatchRuntimeStatus.Suspended => OrchestrationRuntimeStatus.Suspended,
+        EngineStatus.Running => OrchestrationRuntimeStatus.Running,
+        EngineStatus.Completed => OrchestrationRuntimeStatus.Completed,
+        EngineStatus.Failed => OrchestrationRuntimeStatus.Failed,
+        EngineStatus.Terminated => OrchestrationRuntimeStatus.Terminated,
+        EngineStatus.Suspended => OrchestrationRuntimeStatus.Suspended,
         _ => OrchestrationRuntimeStatus.Pending,
     };
 

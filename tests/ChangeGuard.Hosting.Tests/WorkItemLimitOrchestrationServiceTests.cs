@@ -1,7 +1,7 @@
 using ChangeGuard.Hosting;
+using DurableTask.Core;
 using DurableTask.Core.History;
 using DurableTask.Core.Query;
-using DurableTask.Core;
 using Moq;
 
 namespace ChangeGuard.Hosting.Tests;

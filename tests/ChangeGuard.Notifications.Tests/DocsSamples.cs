@@ -1,8 +1,8 @@
 using System.Text.Encodings.Web;
-using System.Text.Json.Nodes;
 using System.Text.Json;
-using ChangeGuard.Notifications.Tests.Channels;
+using System.Text.Json.Nodes;
 using ChangeGuard.Notifications;
+using ChangeGuard.Notifications.Tests.Formatting;
 
 namespace ChangeGuard.Notifications.Tests;
 
@@ -11,13 +11,13 @@ internal static class DocsSamples
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Body(ChannelType type) => JsonNode.Parse(Channels.Channels.Format(type).Message.Body)!.ToJsonString(Indented);
+    public static string Body(ChannelType type) => JsonNode.Parse(Channels.Format(type).Message.Body)!.ToJsonString(Indented);
 
     public static string WebhookHeaders()
     {
-        var message = Channels.Channels.Format(ChannelType.Webhook).Message;
+        var message = Channels.Format(ChannelType.Webhook).Message;
         return string.Join('\n', message.Headers.Select(h => $"{h.Key}: {h.Value}"));
     }
 
-    public static string DingTalkUrl() => Channels.Channels.Format(ChannelType.DingTalk).Message.Url.OriginalString;
+    public static string DingTalkUrl() => Channels.Format(ChannelType.DingTalk).Message.Url.OriginalString;
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ChangeGuard.Domain.Json;
-using ChangeGuard.Domain.Signals;
+using ChangeGuard.Domain.Policies;
 using ChangeGuard.Signals;
 using ChangeGuard.Testing;
 using ChangeGuard.Watching;

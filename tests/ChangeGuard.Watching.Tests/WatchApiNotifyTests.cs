@@ -1,5 +1,5 @@
-using ChangeGuard.Domain.Policy;
 using ChangeGuard.Domain;
+using ChangeGuard.Domain.Policies;
 using ChangeGuard.Notifications;
 using ChangeGuard.Sae.Credentials;
 using ChangeGuard.Testing.Engine;
@@ -42,7 +42,7 @@ public sealed class WatchApiNotifyTests
         var result = await Api().StartAsync(Notifying("ops", "pager"));
 
         // Assert
-        Assert.Equal(StartWatchStatus.Invalid, result.Status);
+        Assert.Equal(WatchStartKind.Invalid, result.Kind);
         var error = Assert.Single(result.Errors);
         Assert.Equal("policy.notify", error.Field);
         Assert.Equal("'pager' is not a notification channel under ChangeGuard:Notifications:Channels (configured: chat, ops)", error.Message);

@@ -1,11 +1,11 @@
-using ChangeGuard.Domain.Assessment;
-using ChangeGuard.Domain.Policy;
 using ChangeGuard.Domain;
+using ChangeGuard.Domain.Assessment;
+using ChangeGuard.Domain.Policies;
 using ChangeGuard.Sae.Credentials;
 using ChangeGuard.Sae.Errors;
 using ChangeGuard.Testing.Engine;
-using ChangeGuard.Watching.Orchestration;
 using ChangeGuard.Watching;
+using ChangeGuard.Watching.Orchestration;
 using Microsoft.DurableTask.Client;
 using Moq;
 
@@ -28,7 +28,7 @@ public sealed class WatchApiTests
         var result = await Api().StartAsync(WatchStartRequests.Valid());
 
         // Assert
-        Assert.Equal(StartWatchStatus.Started, result.Status);
+        Assert.Equal(WatchStartKind.Started, result.Kind);
         var (name, input, options) = Assert.Single(_client.Scheduled);
         Assert.Equal(nameof(WatchOrchestrator), name);
         Assert.Equal("watch-co-1", options.InstanceId);
@@ -50,7 +50,7 @@ public sealed class WatchApiTests
         var result = await Api().StartAsync(WatchStartRequests.Valid());
 
         // Assert
-        Assert.Equal(StartWatchStatus.AlreadyWatched, result.Status);
+        Assert.Equal(WatchStartKind.AlreadyWatched, result.Kind);
         Assert.Equal("earlier", result.Watch!.RequestedBy);
         Assert.Empty(_client.Scheduled);
     }
@@ -67,7 +67,7 @@ public sealed class WatchApiTests
         var result = await Api().StartAsync(WatchStartRequests.Valid(r => r with { RegionId = region, AppId = app, ChangeOrderId = order }));
 
         // Assert
-        Assert.Equal(StartWatchStatus.Invalid, result.Status);
+        Assert.Equal(WatchStartKind.Invalid, result.Kind);
         Assert.Contains(result.Errors, e => e.Field == field);
         Assert.Empty(_client.Scheduled);
     }
@@ -82,7 +82,7 @@ public sealed class WatchApiTests
         }));
 
         // Assert
-        Assert.Equal(StartWatchStatus.Invalid, result.Status);
+        Assert.Equal(WatchStartKind.Invalid, result.Kind);
         var fields = result.Errors.Select(e => e.Field).ToArray();
         Assert.Equal(3, fields.Length);
         Assert.Contains("policy.pollInterval", fields);
@@ -100,7 +100,7 @@ public sealed class WatchApiTests
         var result = await Api().StartAsync(WatchStartRequests.Valid());
 
         // Assert
-        Assert.Equal(StartWatchStatus.Invalid, result.Status);
+        Assert.Equal(WatchStartKind.Invalid, result.Kind);
         var error = Assert.Single(result.Errors);
         Assert.Equal("credentials", error.Field);
         Assert.Contains("ALIBABA_CLOUD_ACCESS_KEY_ID", error.Message);
@@ -127,7 +127,7 @@ public sealed class WatchApiTests
         var result = await Api().AbortAsync("co-1", new ManualCommand(new string('x', 5000), "alice"));
 
         // Assert
-        Assert.Equal(WatchCommandResult.Accepted, result);
+        Assert.Equal(CommandDelivery.Accepted, result);
         var raised = Assert.Single(_client.Raised);
         Assert.Equal(WatchEvents.AbortNow, raised.EventName);
         Assert.Equal(512, raised.Command.Reason!.Length);
@@ -140,7 +140,7 @@ public sealed class WatchApiTests
         var result = await Api().StopAsync("co-1", new ManualCommand(null, null));
 
         // Assert
-        Assert.Equal(WatchCommandResult.NotFound, result);
+        Assert.Equal(CommandDelivery.NotFound, result);
         Assert.Empty(_client.Raised);
     }
 
@@ -155,7 +155,7 @@ public sealed class WatchApiTests
         var result = await Api().StopAsync("co-1", new ManualCommand(null, null));
 
         // Assert
-        Assert.Equal(WatchCommandResult.AlreadyEnded, result);
+        Assert.Equal(CommandDelivery.AlreadyEnded, result);
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public sealed class WatchApiTests
         // Assert
         Assert.NotNull(view);
         Assert.True(view.HasEnded);
-        Assert.Equal(WatchOutcome.Aborted, view.Outcome!.Outcome);
+        Assert.Equal(WatchOutcome.Aborted, view.Result!.Outcome);
         Assert.Equal("app-1", view.AppId);
     }
 }

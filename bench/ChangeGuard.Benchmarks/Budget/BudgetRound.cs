@@ -1,13 +1,13 @@
 using System.Diagnostics;
-using ChangeGuard.Domain.Assessment;
-using ChangeGuard.Domain.Policy;
 using ChangeGuard.Domain;
+using ChangeGuard.Domain.Assessment;
+using ChangeGuard.Domain.Policies;
 using ChangeGuard.Hosting;
 using ChangeGuard.Sae.Errors;
-using ChangeGuard.Simulator.Api;
 using ChangeGuard.Simulator;
-using ChangeGuard.Watching.Orchestration;
+using ChangeGuard.Simulator.Api;
 using ChangeGuard.Watching;
+using ChangeGuard.Watching.Orchestration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChangeGuard.Benchmarks.Budget;

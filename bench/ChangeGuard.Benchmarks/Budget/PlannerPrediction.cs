@@ -1,6 +1,6 @@
 using ChangeGuard.Sae.Configuration;
 using ChangeGuard.Testing.Options;
-using ChangeGuard.Watching.Budget;
+using ChangeGuard.Watching.Planning;
 
 namespace ChangeGuard.Benchmarks.Budget;
 

@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using ChangeGuard.Benchmarks.Budget;
 using ChangeGuard.Benchmarks.Engine;
-using ChangeGuard.Domain.Assessment;
-using ChangeGuard.Domain.Policy;
 using ChangeGuard.Domain;
+using ChangeGuard.Domain.Assessment;
+using ChangeGuard.Domain.Policies;
 using ChangeGuard.Hosting;
-using ChangeGuard.Simulator.Api;
 using ChangeGuard.Simulator;
+using ChangeGuard.Simulator.Api;
 
 namespace ChangeGuard.Benchmarks.Detection;
 
@@ -60,7 +60,7 @@ public sealed class DetectionBenchmark
             {
                 if (!outcomes.ContainsKey(order) && await engine.Watches.GetAsync(order, cancellationToken).ConfigureAwait(false) is { HasEnded: true } view)
                 {
-                    outcomes[order] = view.Outcome?.Outcome ?? WatchOutcome.AbortFailed;
+                    outcomes[order] = view.Result?.Outcome ?? WatchOutcome.AbortFailed;
                 }
             }
 

@@ -1,7 +1,7 @@
 using ChangeGuard.Hosting;
 using ChangeGuard.Watching;
-using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

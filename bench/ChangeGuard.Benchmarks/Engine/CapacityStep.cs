@@ -59,7 +59,7 @@ public sealed class CapacityStep(int healthy, int bad, TimeSpan interval, TimeSp
         foreach (var id in Enumerable.Range(0, bad).Select(FleetScenario.BadOrder))
         {
             var view = await engine.Watches.GetAsync(id, cancellationToken).ConfigureAwait(false);
-            aborted += view?.Outcome?.Outcome == WatchOutcome.Aborted || view?.Phase is WatchPhase.Aborting or WatchPhase.ConfirmingAbort ? 1 : 0;
+            aborted += view?.Result?.Outcome == WatchOutcome.Aborted || view?.Phase is WatchPhase.Aborting or WatchPhase.ConfirmingAbort ? 1 : 0;
         }
 
         await sae.ClearAsync(cancellationToken).ConfigureAwait(false);

@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using ChangeGuard.Domain.Policy;
 using ChangeGuard.Domain;
+using ChangeGuard.Domain.Policies;
 using ChangeGuard.Watching;
-using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace ChangeGuard.Benchmarks.Engine;
 
@@ -27,9 +27,9 @@ public static class Launcher
                 Policy = new WatchPolicyOverrides { PollInterval = interval },
                 RequestedBy = "engine-bench",
             }, cancellationToken).ConfigureAwait(false);
-            if (started.Status != StartWatchStatus.Started)
+            if (started.Kind != WatchStartKind.Started)
             {
-                throw new InvalidOperationException($"watch of {id} did not start: {started.Status} {string.Join("; ", started.Errors.Select(e => e.Field + " " + e.Message))}");
+                throw new InvalidOperationException($"watch of {id} did not start: {started.Kind} {string.Join("; ", started.Errors.Select(e => e.Field + " " + e.Message))}");
             }
         });
 

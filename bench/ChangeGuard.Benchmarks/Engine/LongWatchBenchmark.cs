@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using ChangeGuard.Domain.Policy;
 using ChangeGuard.Domain;
+using ChangeGuard.Domain.Policies;
 using ChangeGuard.Watching;
 
 namespace ChangeGuard.Benchmarks.Engine;

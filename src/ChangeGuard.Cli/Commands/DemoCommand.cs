@@ -1,13 +1,12 @@
 using ChangeGuard.Cli.Output;
 using ChangeGuard.Cli.Parsing;
-using ChangeGuard.Domain.Assessment;
-using ChangeGuard.Domain.Policy;
-using ChangeGuard.Domain.Signals;
 using ChangeGuard.Domain;
+using ChangeGuard.Domain.Assessment;
+using ChangeGuard.Domain.Policies;
 using ChangeGuard.Hosting;
 using ChangeGuard.Signals;
-using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Simulator;
+using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Watching;
 
 namespace ChangeGuard.Cli.Commands;
@@ -98,7 +97,7 @@ public sealed class DemoCommand : ICliCommand
         };
 
         var start = await engine.Watches.StartAsync(request, cancellationToken).ConfigureAwait(false);
-        if (start.Status is StartWatchStatus.Invalid or StartWatchStatus.NotFound)
+        if (start.Kind is WatchStartKind.Invalid or WatchStartKind.NotFound)
         {
             throw new CliUsageException(string.Join("; ", start.Errors.Select(e => $"{e.Field} {e.Message}")));
         }
@@ -145,7 +144,7 @@ public sealed class DemoCommand : ICliCommand
 
     private static int Summarise(CliConsole console, Scenario scenario, RunningSimulator simulator, WatchView view, DateTimeOffset started)
     {
-        var result = view.Outcome;
+        var result = view.Result;
         var order = view.ChangeOrderId;
         var fault = simulator.World.FaultAppearsAt(order);
         if (fault is { } faultAt && result is not null)

@@ -1,6 +1,6 @@
 using ChangeGuard.Cli.Parsing;
-using ChangeGuard.Domain.Policy;
 using ChangeGuard.Domain;
+using ChangeGuard.Domain.Policies;
 
 namespace ChangeGuard.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ChangeGuard.Cli.Parsing;
 using ChangeGuard.Domain.Json;
-using ChangeGuard.Domain.Signals;
+using ChangeGuard.Domain.Policies;
 using ChangeGuard.Signals;
 
 namespace ChangeGuard.Cli.Commands;

@@ -72,7 +72,7 @@ public sealed class WatchCommand : ICliCommand
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(console);
         var started = await watches.StartAsync(request, cancellationToken).ConfigureAwait(false);
-        if (started.Status is StartWatchStatus.Invalid or StartWatchStatus.NotFound)
+        if (started.Kind is WatchStartKind.Invalid or WatchStartKind.NotFound)
         {
             var first = started.Errors[0];
             throw new CliUsageException(first.Field == "credentials" ? first.Message : $"{PolicyOptions.OptionFor(first.Field)} {first.Message}");

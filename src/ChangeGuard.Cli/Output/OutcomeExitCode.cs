@@ -1,6 +1,6 @@
-using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain;
-using ChangeGuard.Sae.Models.ChangeOrders;
+using ChangeGuard.Domain.Assessment;
+using ChangeGuard.Sae.Models;
 using ChangeGuard.Watching;
 
 namespace ChangeGuard.Cli.Output;
@@ -16,7 +16,7 @@ public static class OutcomeExitCode
     public static int For(WatchView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        if (view.Outcome is not { } result)
+        if (view.Result is not { } result)
         {
             return ExitCodes.Error;
         }

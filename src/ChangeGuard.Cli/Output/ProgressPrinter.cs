@@ -24,7 +24,7 @@ public sealed class ProgressPrinter(CliConsole console, DateTimeOffset origin)
                 Print(view.Status?.LastDecisions ?? []);
                 if (view.HasEnded)
                 {
-                    Print(view.Outcome?.Timeline ?? []);
+                    Print(view.Result?.Timeline ?? []);
                     return view;
                 }
             }

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Json;
-using ChangeGuard.Watching.Orchestration;
 using ChangeGuard.Watching;
+using ChangeGuard.Watching.Orchestration;
 
 namespace ChangeGuard.Cli.Output;
 
@@ -16,7 +16,7 @@ public static class ResultPrinter
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(view);
-        console.Out.WriteLine(JsonSerializer.Serialize<object>(view.Outcome ?? (object)view, Indented));
+        console.Out.WriteLine(JsonSerializer.Serialize<object>(view.Result ?? (object)view, Indented));
     }
 
     /// <summary>A few lines: outcome, reason, evidence, counts.</summary>
@@ -24,7 +24,7 @@ public static class ResultPrinter
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(view);
-        if (view.Outcome is not { } result)
+        if (view.Result is not { } result)
         {
             console.Out.WriteLine($"The watch ended {view.RuntimeStatus}: {view.Failure}");
             return;

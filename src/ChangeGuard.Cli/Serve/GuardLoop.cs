@@ -1,5 +1,6 @@
-using ChangeGuard.Watching.Guard;
+using ChangeGuard.Domain;
 using ChangeGuard.Watching;
+using ChangeGuard.Watching.Guard;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -28,8 +29,8 @@ public sealed partial class GuardLoop(RollbackGuard guard, WatchApi watches, IOp
             await Task.Delay(next - now, time, stoppingToken).ConfigureAwait(false);
             try
             {
-                var report = await guard.RunAsync(watches, stoppingToken).ConfigureAwait(false);
-                LogSwept(logger, report.ToString());
+                // The guard logs its own report; this loop only keeps the schedule.
+                await guard.RunAsync(watches, stoppingToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -38,12 +39,9 @@ public sealed partial class GuardLoop(RollbackGuard guard, WatchApi watches, IOp
         }
     }
 
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Rollback guard: no apps or namespaces configured (ChangeGuard:Guard); the sweep is off")]
+    [LoggerMessage(EventId = LogEvents.GuardIdle, Level = LogLevel.Information, Message = "Rollback guard: no apps or namespaces configured (ChangeGuard:Guard); the sweep is off")]
     private static partial void LogIdle(ILogger logger);
 
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Rollback guard: {Report}")]
-    private static partial void LogSwept(ILogger logger, string report);
-
-    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Rollback guard sweep failed: {Message}")]
+    [LoggerMessage(EventId = LogEvents.GuardSweepFailed, Level = LogLevel.Warning, Message = "Rollback guard sweep failed: {Message}")]
     private static partial void LogFailed(ILogger logger, string message);
 }

@@ -1,3 +1,4 @@
+using ChangeGuard.Domain;
 using ChangeGuard.Watching;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -42,9 +43,9 @@ public sealed partial class RetentionLoop(WatchApi watches, IOptions<ChangeGuard
         }
     }
 
-    [LoggerMessage(EventId = 5101, Level = LogLevel.Information, Message = "Purged {Count} watches that ended more than {Days} days ago")]
+    [LoggerMessage(EventId = LogEvents.WatchesPurged, Level = LogLevel.Information, Message = "Purged {Count} watches that ended more than {Days} days ago")]
     private static partial void LogPurged(ILogger logger, int count, double days);
 
-    [LoggerMessage(EventId = 5102, Level = LogLevel.Warning, Message = "Purging old watches failed: {Message}")]
+    [LoggerMessage(EventId = LogEvents.PurgeFailed, Level = LogLevel.Warning, Message = "Purging old watches failed: {Message}")]
     private static partial void LogFailed(ILogger logger, string message);
 }

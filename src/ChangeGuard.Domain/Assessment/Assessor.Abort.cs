@@ -1,5 +1,5 @@
-using ChangeGuard.Domain.Measurements;
 using ChangeGuard.Domain;
+using ChangeGuard.Domain.Measurements;
 
 namespace ChangeGuard.Domain.Assessment;
 

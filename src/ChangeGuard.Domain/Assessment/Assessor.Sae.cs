@@ -1,7 +1,7 @@
+using ChangeGuard.Domain;
 using ChangeGuard.Domain.Health;
 using ChangeGuard.Domain.Measurements;
-using ChangeGuard.Domain.Policy;
-using ChangeGuard.Domain;
+using ChangeGuard.Domain.Policies;
 
 namespace ChangeGuard.Domain.Assessment;
 

@@ -1,8 +1,8 @@
+using ChangeGuard.Domain;
 using ChangeGuard.Domain.Health;
 using ChangeGuard.Domain.Json;
 using ChangeGuard.Domain.Measurements;
-using ChangeGuard.Domain.Policy;
-using ChangeGuard.Domain;
+using ChangeGuard.Domain.Policies;
 
 namespace ChangeGuard.Domain.Assessment;
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using ChangeGuard.Domain.Health;
 using ChangeGuard.Domain.Measurements;
-using ChangeGuard.Domain.Signals.Expressions;
-using ChangeGuard.Domain.Signals;
+using ChangeGuard.Domain.Policies;
+using ChangeGuard.Domain.Policies.Expressions;
 
 namespace ChangeGuard.Domain.Assessment;
 

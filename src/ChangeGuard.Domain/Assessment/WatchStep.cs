@@ -1,5 +1,5 @@
-using ChangeGuard.Domain.Health;
 using ChangeGuard.Domain;
+using ChangeGuard.Domain.Health;
 
 namespace ChangeGuard.Domain.Assessment;
 

@@ -1,5 +1,6 @@
-using ChangeGuard.Watching.Guard;
+using ChangeGuard.Domain;
 using ChangeGuard.Watching;
+using ChangeGuard.Watching.Guard;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,22 +34,10 @@ public sealed partial class RollbackGuardFunction(RollbackGuard guard, WatchApiF
             LogPastDue(logger);
         }
 
-        var report = await guard.RunAsync(watches.Create(client), cancellationToken).ConfigureAwait(false);
-        LogReport(logger, report.ToString(), Join(report.Adopted), Join(report.AbortRetried), Join(report.AbortedOverMaximum));
-        foreach (var error in report.Errors)
-        {
-            LogError(logger, error);
-        }
+        // The guard logs its own report (what it adopted, retried and aborted, and every error).
+        await guard.RunAsync(watches.Create(client), cancellationToken).ConfigureAwait(false);
     }
 
-    private static string Join(IReadOnlyList<string> ids) => ids.Count == 0 ? "-" : string.Join(", ", ids);
-
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Rollback guard timer is past due; sweeping now")]
+    [LoggerMessage(EventId = LogEvents.GuardTimerPastDue, Level = LogLevel.Warning, Message = "Rollback guard timer is past due; sweeping now")]
     private static partial void LogPastDue(ILogger logger);
-
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Rollback guard: {Summary}; adopted: {Adopted}; abort retried: {AbortRetried}; aborted over maximum: {AbortedOverMaximum}")]
-    private static partial void LogReport(ILogger logger, string summary, string adopted, string abortRetried, string abortedOverMaximum);
-
-    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Rollback guard could not sweep: {Error}")]
-    private static partial void LogError(ILogger logger, string error);
 }

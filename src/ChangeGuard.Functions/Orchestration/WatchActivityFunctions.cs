@@ -6,8 +6,8 @@ using Microsoft.Azure.Functions.Worker;
 namespace ChangeGuard.Functions.Orchestration;
 
 /// <summary>
-/// Hosts Core's activities under Core's names (the orchestrator calls them by those names); each function only
-/// hands its input to the Core activity.
+/// Hosts the watching workflow's activities under their names (the orchestrator calls them by those names); each
+/// function only hands its input to the activity.
 /// </summary>
 public sealed class WatchActivityFunctions(
     ReadHealthActivity read,
@@ -18,26 +18,21 @@ public sealed class WatchActivityFunctions(
 {
     /// <summary>Reads one health snapshot.</summary>
     [Function(nameof(ReadHealthActivity))]
-    public Task<SaeMeasurement> ReadHealthAsync([ActivityTrigger] ReadHealthRequest input, FunctionContext context) =>
-        read.RunAsync(FunctionActivityContext.From(context), input);
+    public Task<ReadHealthResult> ReadHealthAsync([ActivityTrigger] ReadHealthRequest input) => read.RunAsync(input);
 
     /// <summary>Reads the watch's signals (Prometheus queries, HTTP probes).</summary>
     [Function(nameof(ReadSignalsActivity))]
-    public Task<SignalsRead> ReadSignalsAsync([ActivityTrigger] ReadSignalsRequest input, FunctionContext context) =>
-        signals.RunAsync(FunctionActivityContext.From(context), input);
+    public Task<ReadSignalsResult> ReadSignalsAsync([ActivityTrigger] ReadSignalsRequest input) => signals.RunAsync(input);
 
     /// <summary>Makes one abort attempt.</summary>
     [Function(nameof(AbortChangeOrderActivity))]
-    public Task<AbortAttempt> AbortChangeOrderAsync([ActivityTrigger] AbortRequest input, FunctionContext context) =>
-        abort.RunAsync(FunctionActivityContext.From(context), input);
+    public Task<AbortChangeOrderResult> AbortChangeOrderAsync([ActivityTrigger] AbortChangeOrderRequest input) => abort.RunAsync(input);
 
     /// <summary>Reads an order's status after an accepted abort.</summary>
     [Function(nameof(ConfirmAbortActivity))]
-    public Task<OrderStatusRead> ConfirmAbortAsync([ActivityTrigger] OrderStatusRequest input, FunctionContext context) =>
-        confirm.RunAsync(FunctionActivityContext.From(context), input);
+    public Task<ConfirmAbortResult> ConfirmAbortAsync([ActivityTrigger] ConfirmAbortRequest input) => confirm.RunAsync(input);
 
     /// <summary>Delivers one event to one notification channel.</summary>
     [Function(nameof(NotifyActivity))]
-    public Task<NotifyResult> NotifyAsync([ActivityTrigger] NotifyRequest input, FunctionContext context) =>
-        notify.RunAsync(FunctionActivityContext.From(context), input);
+    public Task<NotifyResult> NotifyAsync([ActivityTrigger] NotifyRequest input) => notify.RunAsync(input);
 }

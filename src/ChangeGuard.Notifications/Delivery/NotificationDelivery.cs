@@ -1,5 +1,5 @@
 using ChangeGuard.Domain;
-using ChangeGuard.Notifications.Channels;
+using ChangeGuard.Notifications.Formatting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -135,18 +135,18 @@ public sealed partial class NotificationDelivery(
         return new NotifyResult(NotifyStatus.Failed, attempts, last?.Code ?? "no attempt in time");
     }
 
-    [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Notification {EventId} to channel {Channel} ({Type}): {Status} after {Attempts} attempt(s), {Code}")]
+    [LoggerMessage(EventId = LogEvents.NotificationDelivered, Level = LogLevel.Information, Message = "Notification {EventId} to channel {Channel} ({Type}): {Status} after {Attempts} attempt(s), {Code}")]
     private static partial void LogDelivered(ILogger logger, string eventId, string channel, ChannelType type, NotifyStatus status, int attempts, string code);
 
-    [LoggerMessage(EventId = 6002, Level = LogLevel.Information, Message = "Notification {EventId} to channel {Channel}: attempt {Attempt} answered {Code}; retrying in {Delay}")]
+    [LoggerMessage(EventId = LogEvents.NotificationRetrying, Level = LogLevel.Information, Message = "Notification {EventId} to channel {Channel}: attempt {Attempt} answered {Code}; retrying in {Delay}")]
     private static partial void LogRetrying(ILogger logger, string eventId, string channel, int attempt, string code, TimeSpan delay);
 
-    [LoggerMessage(EventId = 6003, Level = LogLevel.Information, Message = "Notification {EventId} to channel {Channel} waits {Wait} for the channel's rate limit")]
+    [LoggerMessage(EventId = LogEvents.NotificationRateLimited, Level = LogLevel.Information, Message = "Notification {EventId} to channel {Channel} waits {Wait} for the channel's rate limit")]
     private static partial void LogRateLimited(ILogger logger, string eventId, string channel, TimeSpan wait);
 
-    [LoggerMessage(EventId = 6004, Level = LogLevel.Information, Message = "Notification {EventId} to channel {Channel} was already delivered or is being delivered by this process ({Status}); not posting again")]
+    [LoggerMessage(EventId = LogEvents.NotificationDuplicate, Level = LogLevel.Information, Message = "Notification {EventId} to channel {Channel} was already delivered or is being delivered by this process ({Status}); not posting again")]
     private static partial void LogDuplicate(ILogger logger, string eventId, string channel, NotifyStatus status);
 
-    [LoggerMessage(EventId = 6005, Level = LogLevel.Warning, Message = "Notification {EventId}: channel {Channel} is not configured")]
+    [LoggerMessage(EventId = LogEvents.NotificationUnknownChannel, Level = LogLevel.Warning, Message = "Notification {EventId}: channel {Channel} is not configured")]
     private static partial void LogUnknownChannel(ILogger logger, string eventId, string channel);
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using System.Text;
-using ChangeGuard.Notifications.Channels;
+using ChangeGuard.Notifications.Formatting;
 
 namespace ChangeGuard.Notifications.Delivery;
 

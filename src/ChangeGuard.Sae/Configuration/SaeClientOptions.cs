@@ -1,4 +1,5 @@
 using ChangeGuard.Domain;
+using ChangeGuard.Sae.Quota;
 namespace ChangeGuard.Sae.Configuration;
 
 /// <summary>
@@ -35,7 +36,7 @@ public sealed class SaeClientOptions
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The call budget per AccessKey shared by every call of this process (section <c>Sae:Budget</c>).</summary>
-    public Budget.SaeBudgetOptions Budget { get; set; } = new();
+    public SaeBudgetOptions Budget { get; set; } = new();
 
     /// <summary>The problems with the values that can be checked without a request, each naming its setting.</summary>
     public IEnumerable<ValidationError> Validate()

@@ -1,4 +1,4 @@
-using ChangeGuard.Domain.Signals;
+using ChangeGuard.Domain.Policies;
 
 namespace ChangeGuard.Signals.Probes;
 

@@ -1,8 +1,9 @@
 using System.Net.Http.Headers;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
+using ChangeGuard.Domain;
 using ChangeGuard.Domain.Measurements;
-using ChangeGuard.Domain.Signals;
+using ChangeGuard.Domain.Policies;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -164,6 +165,6 @@ public sealed partial class HttpProbeReader(IHttpClientFactory http, IOptionsMon
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..max] + "…";
 
-    [LoggerMessage(EventId = 4102, Level = LogLevel.Debug, Message = "Signal {Signal} probed: HTTP {Status} in {Milliseconds} ms")]
+    [LoggerMessage(EventId = LogEvents.SignalProbed, Level = LogLevel.Debug, Message = "Signal {Signal} probed: HTTP {Status} in {Milliseconds} ms")]
     private static partial void LogProbe(ILogger logger, string signal, int status, double milliseconds);
 }

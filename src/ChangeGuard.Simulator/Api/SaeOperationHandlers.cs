@@ -1,9 +1,9 @@
 using System.Globalization;
 using ChangeGuard.Domain;
 using ChangeGuard.Sae.Errors;
-using ChangeGuard.Sae.Models.ChangeOrders;
-using ChangeGuard.Sae.Wire.Json;
+using ChangeGuard.Sae.Models;
 using ChangeGuard.Sae.Wire;
+using ChangeGuard.Sae.Wire.Json;
 using ChangeGuard.Simulator.Model;
 using ChangeGuard.Simulator.Scenarios;
 

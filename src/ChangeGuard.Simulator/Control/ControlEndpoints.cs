@@ -1,6 +1,6 @@
 using System.Net;
 using ChangeGuard.Domain;
-using ChangeGuard.Sae.Models.ChangeOrders;
+using ChangeGuard.Sae.Models;
 using ChangeGuard.Simulator.Api;
 using ChangeGuard.Simulator.Model;
 using ChangeGuard.Simulator.Scenarios;

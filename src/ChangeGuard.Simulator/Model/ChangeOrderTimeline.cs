@@ -1,5 +1,5 @@
 using ChangeGuard.Domain;
-using ChangeGuard.Sae.Models.ChangeOrders;
+using ChangeGuard.Sae.Models;
 using ChangeGuard.Simulator.Scenarios;
 
 namespace ChangeGuard.Simulator.Model;

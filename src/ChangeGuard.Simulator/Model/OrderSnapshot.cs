@@ -1,5 +1,5 @@
 using ChangeGuard.Domain;
-using ChangeGuard.Sae.Models.ChangeOrders;
+using ChangeGuard.Sae.Models;
 
 namespace ChangeGuard.Simulator.Model;
 

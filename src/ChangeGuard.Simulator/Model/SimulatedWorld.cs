@@ -1,6 +1,6 @@
 using ChangeGuard.Domain;
 using ChangeGuard.Sae.Errors;
-using ChangeGuard.Sae.Models.ChangeOrders;
+using ChangeGuard.Sae.Models;
 using ChangeGuard.Simulator.Scenarios;
 
 namespace ChangeGuard.Simulator.Model;

@@ -5,8 +5,12 @@ namespace ChangeGuard.Watching.Activities;
 
 /// <summary>The activity that makes one abort attempt; the orchestration owns the retries.</summary>
 [DurableTask(nameof(AbortChangeOrderActivity))]
-public sealed class AbortChangeOrderActivity(ChangeOrderAborter aborter) : TaskActivity<AbortRequest, AbortAttempt>
+public sealed class AbortChangeOrderActivity(ChangeOrderAborter aborter) : TaskActivity<AbortChangeOrderRequest, AbortChangeOrderResult>
 {
     /// <inheritdoc />
-    public override Task<AbortAttempt> RunAsync(TaskActivityContext context, AbortRequest input) => aborter.AbortAsync(input);
+    public override Task<AbortChangeOrderResult> RunAsync(TaskActivityContext context, AbortChangeOrderRequest input) => RunAsync(input);
+
+    /// <summary>Makes the attempt; every host's activity calls this.</summary>
+    public async Task<AbortChangeOrderResult> RunAsync(AbortChangeOrderRequest input) =>
+        new(await aborter.AbortAsync(input).ConfigureAwait(false));
 }

@@ -1,8 +1,8 @@
-using ChangeGuard.Domain.Measurements;
 using ChangeGuard.Domain;
-using ChangeGuard.Sae.Budget;
-using ChangeGuard.Sae.Errors;
+using ChangeGuard.Domain.Measurements;
 using ChangeGuard.Sae;
+using ChangeGuard.Sae.Errors;
+using ChangeGuard.Sae.Quota;
 using Microsoft.Extensions.Logging;
 
 namespace ChangeGuard.Watching.Activities;
@@ -15,7 +15,7 @@ namespace ChangeGuard.Watching.Activities;
 public sealed partial class ChangeOrderAborter(ISaeClient sae, ILogger<ChangeOrderAborter> logger)
 {
     /// <summary>Makes one attempt.</summary>
-    public async Task<AbortAttempt> AbortAsync(AbortRequest request, CancellationToken cancellationToken = default)
+    public async Task<AbortAttempt> AbortAsync(AbortChangeOrderRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         using var priority = SaeCallScope.With(SaeCallPriority.Abort);
@@ -53,7 +53,7 @@ public sealed partial class ChangeOrderAborter(ISaeClient sae, ILogger<ChangeOrd
         _ => AbortAnswer.Unclear,
     };
 
-    private async Task<ChangeOrderStatus?> ReadStatusAsync(AbortRequest request, CancellationToken cancellationToken)
+    private async Task<ChangeOrderStatus?> ReadStatusAsync(AbortChangeOrderRequest request, CancellationToken cancellationToken)
     {
         try
         {
@@ -67,9 +67,9 @@ public sealed partial class ChangeOrderAborter(ISaeClient sae, ILogger<ChangeOrd
         }
     }
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Abort of change order {ChangeOrderId} accepted (attempt {Attempt}, rollback {Rollback}, request id {RequestId})")]
+    [LoggerMessage(EventId = LogEvents.AbortAccepted, Level = LogLevel.Information, Message = "Abort of change order {ChangeOrderId} accepted (attempt {Attempt}, rollback {Rollback}, request id {RequestId})")]
     private static partial void LogAccepted(ILogger logger, string changeOrderId, int attempt, bool rollback, string? requestId);
 
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Abort of change order {ChangeOrderId} answered {Answer}: {Kind} {Code} (attempt {Attempt})")]
+    [LoggerMessage(EventId = LogEvents.AbortAnswered, Level = LogLevel.Warning, Message = "Abort of change order {ChangeOrderId} answered {Answer}: {Kind} {Code} (attempt {Attempt})")]
     private static partial void LogAnswered(ILogger logger, string changeOrderId, int attempt, AbortAnswer answer, SaeErrorKind kind, string? code);
 }

@@ -1,28 +1,31 @@
 using ChangeGuard.Domain.Measurements;
-using ChangeGuard.Sae.Budget;
-using ChangeGuard.Sae.Errors;
 using ChangeGuard.Sae;
+using ChangeGuard.Sae.Errors;
+using ChangeGuard.Sae.Quota;
 using Microsoft.DurableTask;
 
 namespace ChangeGuard.Watching.Activities;
 
 /// <summary>Reads an order's status after an accepted abort, to confirm it reached a terminal status.</summary>
 [DurableTask(nameof(ConfirmAbortActivity))]
-public sealed class ConfirmAbortActivity(ISaeClient sae) : TaskActivity<OrderStatusRequest, OrderStatusRead>
+public sealed class ConfirmAbortActivity(ISaeClient sae) : TaskActivity<ConfirmAbortRequest, ConfirmAbortResult>
 {
     /// <inheritdoc />
-    public override async Task<OrderStatusRead> RunAsync(TaskActivityContext context, OrderStatusRequest input)
+    public override Task<ConfirmAbortResult> RunAsync(TaskActivityContext context, ConfirmAbortRequest input) => RunAsync(input);
+
+    /// <summary>Reads the order once; every host's activity calls this.</summary>
+    public async Task<ConfirmAbortResult> RunAsync(ConfirmAbortRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
         using var priority = SaeCallScope.With(SaeCallPriority.Abort);
         try
         {
             var order = await sae.DescribeChangeOrderAsync(input.RegionId, input.ChangeOrderId).ConfigureAwait(false);
-            return new OrderStatusRead(order.Status, null);
+            return new ConfirmAbortResult(order.Status, null);
         }
         catch (SaeException ex)
         {
-            return new OrderStatusRead(null, SaeFailures.From(ex));
+            return new ConfirmAbortResult(null, SaeFailures.From(ex));
         }
     }
 }

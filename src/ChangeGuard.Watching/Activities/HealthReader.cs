@@ -1,10 +1,9 @@
+using ChangeGuard.Domain;
 using ChangeGuard.Domain.Health;
 using ChangeGuard.Domain.Measurements;
-using ChangeGuard.Domain;
-using ChangeGuard.Sae.Errors;
-using ChangeGuard.Sae.Models.Applications;
 using ChangeGuard.Sae;
-using ChangeGuard.Sae.Models.ChangeOrders;
+using ChangeGuard.Sae.Errors;
+using ChangeGuard.Sae.Models;
 
 namespace ChangeGuard.Watching.Activities;
 

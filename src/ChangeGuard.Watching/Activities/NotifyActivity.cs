@@ -12,7 +12,10 @@ namespace ChangeGuard.Watching.Activities;
 public sealed class NotifyActivity(NotificationDelivery delivery) : TaskActivity<NotifyRequest, NotifyResult>
 {
     /// <inheritdoc />
-    public override Task<NotifyResult> RunAsync(TaskActivityContext context, NotifyRequest input)
+    public override Task<NotifyResult> RunAsync(TaskActivityContext context, NotifyRequest input) => RunAsync(input);
+
+    /// <summary>Delivers once; every host's activity calls this.</summary>
+    public Task<NotifyResult> RunAsync(NotifyRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
         return delivery.DeliverAsync(input.Event, input.Channel);

@@ -1,7 +1,7 @@
-using ChangeGuard.Domain.Measurements;
 using ChangeGuard.Domain;
-using ChangeGuard.Sae.Budget;
-using ChangeGuard.Watching.Budget;
+using ChangeGuard.Domain.Measurements;
+using ChangeGuard.Sae.Quota;
+using ChangeGuard.Watching.Planning;
 using Microsoft.DurableTask;
 
 namespace ChangeGuard.Watching.Activities;
@@ -11,10 +11,13 @@ namespace ChangeGuard.Watching.Activities;
 /// planned, and asks the <see cref="PollPlanner"/> how long the call budget advises waiting before the next poll.
 /// </summary>
 [DurableTask(nameof(ReadHealthActivity))]
-public sealed class ReadHealthActivity(HealthReader reader, PollPlanner planner) : TaskActivity<ReadHealthRequest, SaeMeasurement>
+public sealed class ReadHealthActivity(HealthReader reader, PollPlanner planner) : TaskActivity<ReadHealthRequest, ReadHealthResult>
 {
     /// <inheritdoc />
-    public override async Task<SaeMeasurement> RunAsync(TaskActivityContext context, ReadHealthRequest input)
+    public override Task<ReadHealthResult> RunAsync(TaskActivityContext context, ReadHealthRequest input) => RunAsync(input);
+
+    /// <summary>Measures once; every host's activity calls this.</summary>
+    public async Task<ReadHealthResult> RunAsync(ReadHealthRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
         SaeMeasurement read;
@@ -26,9 +29,9 @@ public sealed class ReadHealthActivity(HealthReader reader, PollPlanner planner)
         if (read.Snapshot?.Order.Status.IsTerminal() == true || read.Error?.Class == ErrorClass.Permanent)
         {
             planner.Forget(input.ChangeOrderId);
-            return read;
+            return new ReadHealthResult(read);
         }
 
-        return read with { NextPollIn = planner.Advise(input.ChangeOrderId, input.PollInterval, input.Elevated, Math.Max(read.SaeCalls, 2)) };
+        return new ReadHealthResult(read with { NextPollIn = planner.Advise(input.ChangeOrderId, input.PollInterval, input.Elevated, Math.Max(read.SaeCalls, 2)) });
     }
 }

@@ -1,4 +1,4 @@
-using ChangeGuard.Domain.Signals;
+using ChangeGuard.Domain.Policies;
 using ChangeGuard.Signals;
 using Microsoft.DurableTask;
 
@@ -9,12 +9,15 @@ namespace ChangeGuard.Watching.Activities;
 /// twice is harmless) and returns the measurements as data, so the orchestration stays deterministic.
 /// </summary>
 [DurableTask(nameof(ReadSignalsActivity))]
-public sealed class ReadSignalsActivity(SignalReader reader) : TaskActivity<ReadSignalsRequest, SignalsRead>
+public sealed class ReadSignalsActivity(SignalReader reader) : TaskActivity<ReadSignalsRequest, ReadSignalsResult>
 {
     /// <inheritdoc />
-    public override async Task<SignalsRead> RunAsync(TaskActivityContext context, ReadSignalsRequest input)
+    public override Task<ReadSignalsResult> RunAsync(TaskActivityContext context, ReadSignalsRequest input) => RunAsync(input);
+
+    /// <summary>Measures every signal once; every host's activity calls this.</summary>
+    public async Task<ReadSignalsResult> RunAsync(ReadSignalsRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return new SignalsRead(await reader.ReadAsync(input.Context, input.Signals).ConfigureAwait(false));
+        return new ReadSignalsResult(await reader.ReadAsync(input.Context, input.Signals).ConfigureAwait(false));
     }
 }

@@ -1,16 +1,15 @@
+using ChangeGuard.Domain;
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Health;
-using ChangeGuard.Domain;
 using ChangeGuard.Domain.Json;
-using ChangeGuard.Notifications.Delivery;
 using ChangeGuard.Notifications;
-using ChangeGuard.Sae.Errors;
-using ChangeGuard.Sae.Models.Applications;
+using ChangeGuard.Notifications.Delivery;
 using ChangeGuard.Sae;
-using ChangeGuard.Sae.Models.ChangeOrders;
+using ChangeGuard.Sae.Errors;
+using ChangeGuard.Sae.Models;
+using ChangeGuard.Watching;
 using ChangeGuard.Watching.Activities;
 using ChangeGuard.Watching.Orchestration;
-using ChangeGuard.Watching;
 using Microsoft.Extensions.Logging;
 
 namespace ChangeGuard.Watching.Guard;
@@ -102,7 +101,12 @@ public sealed partial class RollbackGuard(
             AbortedOverMaximum = overMaximum,
             Errors = errors,
         };
-        LogSwept(logger, report.ToString());
+        LogSwept(logger, report.ToString(), Join(report.Adopted), Join(report.AbortRetried), Join(report.AbortedOverMaximum));
+        foreach (var error in report.Errors)
+        {
+            LogSweepError(logger, error);
+        }
+
         return report;
     }
 
@@ -132,15 +136,15 @@ public sealed partial class RollbackGuard(
             return (SweepAction.AlreadyWatched, string.Empty, []);
         }
 
-        if (watch is not null && (watch.RuntimeStatus == WatchRuntimeStatus.Failed || watch.Outcome?.Outcome == WatchOutcome.AbortFailed))
+        if (watch is not null && (watch.RuntimeStatus == EngineStatus.Failed || watch.Result?.Outcome == WatchOutcome.AbortFailed))
         {
-            var previous = watch.Outcome?.ErrorCode ?? watch.Failure ?? "the watch failed";
+            var previous = watch.Result?.ErrorCode ?? watch.Failure ?? "the watch failed";
             var retry = $"retrying an abort that failed before ({previous})";
             await StartAbortingWatchAsync(watches, app, order, retry, cancellationToken).ConfigureAwait(false);
             return (SweepAction.AbortRetried, retry, []);
         }
 
-        if (watch is not null && watch.Outcome?.Outcome is WatchOutcome.Stopped or WatchOutcome.DryRunWouldAbort or WatchOutcome.Unwatchable)
+        if (watch is not null && watch.Result?.Outcome is WatchOutcome.Stopped or WatchOutcome.DryRunWouldAbort or WatchOutcome.Unwatchable)
         {
             // Someone chose to stop watching (or to only rehearse), or SAE refused for good to let the order be read:
             // respect it; adopting it again would only meet the same refusal.
@@ -159,12 +163,12 @@ public sealed partial class RollbackGuard(
             ChangeOrderId = order.ChangeOrderId,
             RequestedBy = Actor,
         }, cancellationToken).ConfigureAwait(false);
-        if (started.Status is StartWatchStatus.Invalid or StartWatchStatus.NotFound)
+        if (started.Kind is WatchStartKind.Invalid or WatchStartKind.NotFound)
         {
             throw new InvalidOperationException(string.Join("; ", started.Errors.Select(e => $"{e.Field} {e.Message}")));
         }
 
-        return started.Status == StartWatchStatus.Started
+        return started.Kind == WatchStartKind.Started
             ? (SweepAction.Adopted, "nobody watched this running change order; the rollback guard now watches it with the default policy", [])
             : (SweepAction.AlreadyWatched, string.Empty, []);
     }
@@ -254,6 +258,12 @@ public sealed partial class RollbackGuard(
         AbortedOverMaximum,
     }
 
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Rollback guard sweep: {Report}")]
-    private static partial void LogSwept(ILogger logger, string report);
+    private static string Join(IReadOnlyList<string> ids) => ids.Count == 0 ? "-" : string.Join(", ", ids);
+
+    [LoggerMessage(EventId = LogEvents.GuardSwept, Level = LogLevel.Information,
+        Message = "Rollback guard sweep: {Report}; adopted: {Adopted}; abort retried: {AbortRetried}; aborted over maximum: {AbortedOverMaximum}")]
+    private static partial void LogSwept(ILogger logger, string report, string adopted, string abortRetried, string abortedOverMaximum);
+
+    [LoggerMessage(EventId = LogEvents.GuardSweepError, Level = LogLevel.Warning, Message = "Rollback guard could not sweep: {Error}")]
+    private static partial void LogSweepError(ILogger logger, string error);
 }

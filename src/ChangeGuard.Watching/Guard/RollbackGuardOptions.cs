@@ -1,5 +1,5 @@
-using ChangeGuard.Domain.Policy;
 using ChangeGuard.Domain;
+using ChangeGuard.Domain.Policies;
 using ChangeGuard.Sae.Configuration;
 
 namespace ChangeGuard.Watching.Guard;

@@ -1,6 +1,6 @@
-using ChangeGuard.Domain.Assessment;
-using ChangeGuard.Domain.Policy;
 using ChangeGuard.Domain;
+using ChangeGuard.Domain.Assessment;
+using ChangeGuard.Domain.Policies;
 using ChangeGuard.Notifications;
 
 namespace ChangeGuard.Watching.Orchestration;

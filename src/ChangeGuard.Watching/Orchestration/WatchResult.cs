@@ -1,6 +1,6 @@
+using ChangeGuard.Domain;
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Health;
-using ChangeGuard.Domain;
 
 namespace ChangeGuard.Watching.Orchestration;
 

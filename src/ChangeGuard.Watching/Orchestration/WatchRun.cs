@@ -1,12 +1,11 @@
+using ChangeGuard.Domain;
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Health;
 using ChangeGuard.Domain.Json;
 using ChangeGuard.Domain.Measurements;
-using ChangeGuard.Domain.Policy;
-using ChangeGuard.Domain.Signals;
-using ChangeGuard.Domain;
-using ChangeGuard.Notifications.Delivery;
+using ChangeGuard.Domain.Policies;
 using ChangeGuard.Notifications;
+using ChangeGuard.Notifications.Delivery;
 using ChangeGuard.Signals;
 using ChangeGuard.Watching.Activities;
 using Microsoft.DurableTask;
@@ -111,14 +110,14 @@ internal sealed partial class WatchRun
 
             await CollectSettledNotificationsAsync();
             SetStatus(WatchPhase.Watching, null);
-            var read = _context.CallActivityAsync<SaeMeasurement>(nameof(ReadHealthActivity),
+            var read = _context.CallActivityAsync<ReadHealthResult>(nameof(ReadHealthActivity),
                 new ReadHealthRequest(Target.RegionId, Target.AppId, Target.ChangeOrderId, _state.GroupId, Policy.PollInterval, plan.Elevated));
             if (await Task.WhenAny(read, _anyCommand) == _anyCommand || _anyCommand.IsCompleted)
             {
                 return await HandleCommandAsync();
             }
 
-            var sae = await read;
+            var sae = (await read).Measurement;
             IReadOnlyList<SignalMeasurement>? signals = null;
             if (Assessor.SignalsDue(_watch, _state, sae, Now))
             {
@@ -169,7 +168,7 @@ internal sealed partial class WatchRun
         var request = new ReadSignalsRequest(new SignalContext(Target.RegionId, Target.AppId, Target.ChangeOrderId, appName), Policy.Signals);
         try
         {
-            return (await _context.CallActivityAsync<SignalsRead>(nameof(ReadSignalsActivity), request)).Measurements;
+            return (await _context.CallActivityAsync<ReadSignalsResult>(nameof(ReadSignalsActivity), request)).Measured;
         }
         catch (TaskFailedException)
         {
@@ -222,8 +221,8 @@ internal sealed partial class WatchRun
         while (attempt < Policy.MaxAbortAttempts)
         {
             attempt++;
-            last = await _context.CallActivityAsync<AbortAttempt>(nameof(AbortChangeOrderActivity),
-                new AbortRequest(Target.RegionId, Target.ChangeOrderId, Policy.Rollback, attempt));
+            last = (await _context.CallActivityAsync<AbortChangeOrderResult>(nameof(AbortChangeOrderActivity),
+                new AbortChangeOrderRequest(Target.RegionId, Target.ChangeOrderId, Policy.Rollback, attempt))).Attempt;
             _state = _state with { SaeCalls = _state.SaeCalls + last.SaeCalls };
 
             switch (Assessor.JudgeAbort(last))
@@ -275,12 +274,12 @@ internal sealed partial class WatchRun
         var deadline = Now + Policy.AbortConfirmTimeout;
         var interval = Policy.PollInterval < TimeSpan.FromSeconds(5) ? Policy.PollInterval : TimeSpan.FromSeconds(5);
         var checks = (int)Math.Ceiling(Policy.AbortConfirmTimeout / interval) + 1;
-        OrderStatusRead? read = null;
+        ConfirmAbortResult? read = null;
         for (var check = 0; check < checks; check++)
         {
             SetStatus(WatchPhase.ConfirmingAbort, null);
-            read = await _context.CallActivityAsync<OrderStatusRead>(nameof(ConfirmAbortActivity),
-                new OrderStatusRequest(Target.RegionId, Target.ChangeOrderId));
+            read = await _context.CallActivityAsync<ConfirmAbortResult>(nameof(ConfirmAbortActivity),
+                new ConfirmAbortRequest(Target.RegionId, Target.ChangeOrderId));
             _state = _state with { SaeCalls = _state.SaeCalls + 1 };
             if (read.Status is { } status && status.IsTerminal())
             {
@@ -451,7 +450,7 @@ internal sealed partial class WatchRun
         _state = _state.Record(new Decision(Now, _state.Polls, verdict, reason, action, actionText));
 
     private void SetStatus(WatchPhase phase, DateTimeOffset? nextPollAt) =>
-        _context.SetCustomStatus(WatchStatus.From(phase, _state, _startedAt, nextPollAt));
+        _context.SetCustomStatus(WatchProgress.From(phase, _state, _startedAt, nextPollAt));
 
     private double Jitter()
     {
@@ -461,12 +460,12 @@ internal sealed partial class WatchRun
 
     private sealed record PendingNotification(string Channel, WatchEvent Event, Task<NotifyResult> Outcome);
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Watching change order {ChangeOrderId} of app {AppId} in {RegionId} (dry run {DryRun})")]
+    [LoggerMessage(EventId = LogEvents.WatchStarted, Level = LogLevel.Information, Message = "Watching change order {ChangeOrderId} of app {AppId} in {RegionId} (dry run {DryRun})")]
     private static partial void LogStarted(ILogger logger, string changeOrderId, string appId, string regionId, bool dryRun);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Change order {ChangeOrderId} poll {Poll}: {Verdict}, {Reason}; {Action}")]
+    [LoggerMessage(EventId = LogEvents.WatchPolled, Level = LogLevel.Information, Message = "Change order {ChangeOrderId} poll {Poll}: {Verdict}, {Reason}; {Action}")]
     private static partial void LogPoll(ILogger logger, string changeOrderId, int poll, VerdictKind verdict, string reason, string action);
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Watch of change order {ChangeOrderId} ended {Outcome}: {Reason}")]
+    [LoggerMessage(EventId = LogEvents.WatchEnded, Level = LogLevel.Information, Message = "Watch of change order {ChangeOrderId} ended {Outcome}: {Reason}")]
     private static partial void LogEnded(ILogger logger, string changeOrderId, WatchOutcome outcome, string reason);
 }

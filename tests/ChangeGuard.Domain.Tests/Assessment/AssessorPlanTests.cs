@@ -1,8 +1,8 @@
+using ChangeGuard.Domain;
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Health;
 using ChangeGuard.Domain.Measurements;
-using ChangeGuard.Domain.Policy;
-using ChangeGuard.Domain;
+using ChangeGuard.Domain.Policies;
 using ChangeGuard.Testing.Builders;
 
 namespace ChangeGuard.Domain.Tests.Assessment;

@@ -1,9 +1,8 @@
+using ChangeGuard.Domain;
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Health;
 using ChangeGuard.Domain.Measurements;
-using ChangeGuard.Domain.Policy;
-using ChangeGuard.Domain.Signals;
-using ChangeGuard.Domain;
+using ChangeGuard.Domain.Policies;
 using ChangeGuard.Signals;
 using ChangeGuard.Testing.Builders;
 

@@ -1,8 +1,8 @@
+using ChangeGuard.Domain;
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Health;
-using ChangeGuard.Domain.Policy;
-using ChangeGuard.Domain;
-using ChangeGuard.Sae.Models.ChangeOrders;
+using ChangeGuard.Domain.Policies;
+using ChangeGuard.Sae.Models;
 
 namespace ChangeGuard.Domain.Tests.Assessment;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
-using ChangeGuard.Domain.Tests.Health;
+using ChangeGuard.Domain;
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Health;
-using ChangeGuard.Domain.Policy;
-using ChangeGuard.Domain;
-using ChangeGuard.Sae.Models.ChangeOrders;
+using ChangeGuard.Domain.Policies;
+using ChangeGuard.Domain.Tests.Health;
+using ChangeGuard.Sae.Models;
 
 namespace ChangeGuard.Domain.Tests.Assessment;
 

@@ -1,6 +1,6 @@
-using ChangeGuard.Domain.Health;
 using ChangeGuard.Domain;
-using ChangeGuard.Sae.Models.ChangeOrders;
+using ChangeGuard.Domain.Health;
+using ChangeGuard.Sae.Models;
 
 namespace ChangeGuard.Domain.Tests.Health;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using ChangeGuard.Domain.Json;
-using ChangeGuard.Domain.Policy;
 using ChangeGuard.Domain;
+using ChangeGuard.Domain.Json;
+using ChangeGuard.Domain.Policies;
 
 namespace ChangeGuard.Domain.Tests.Json;
 

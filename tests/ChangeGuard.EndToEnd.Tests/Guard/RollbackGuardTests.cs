@@ -2,9 +2,9 @@ using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Engine;
+using ChangeGuard.Watching;
 using ChangeGuard.Watching.Guard;
 using ChangeGuard.Watching.Orchestration;
-using ChangeGuard.Watching;
 
 namespace ChangeGuard.EndToEnd.Tests.Guard;
 

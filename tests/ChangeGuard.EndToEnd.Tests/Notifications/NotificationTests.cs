@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using System.Text.Json.Nodes;
 using System.Text;
+using System.Text.Json.Nodes;
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Builders;
@@ -89,7 +89,7 @@ public sealed class NotificationTests
         Assert.Single(failing.Requests.Select(r => r.Header("webhook-id")).Distinct());
         Assert.Single(healthy.Requests);
         var view = await harness.Watches.GetAsync("co-1");
-        Assert.Contains(view!.Outcome!.Timeline, d => d.ActionText == "notify failing failed: http 500");
+        Assert.Contains(view!.Result!.Timeline, d => d.ActionText == "notify failing failed: http 500");
     }
 
     [Fact]

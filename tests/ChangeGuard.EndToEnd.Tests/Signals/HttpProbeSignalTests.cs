@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using ChangeGuard.Domain.Assessment;
-using ChangeGuard.Domain.Signals;
+using ChangeGuard.Domain.Policies;
 using ChangeGuard.Signals;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Builders;
@@ -135,7 +135,7 @@ public sealed class HttpProbeSignalTests
         });
 
         // Assert
-        Assert.Equal(StartWatchStatus.Invalid, started.Status);
+        Assert.Equal(WatchStartKind.Invalid, started.Kind);
         var error = Assert.Single(started.Errors);
         Assert.Equal("policy.signals[0].http.url", error.Field);
         Assert.Contains("is not under an allowed probe target (ChangeGuard:Signals:ProbeTargets:", error.Message, StringComparison.Ordinal);

@@ -1,14 +1,14 @@
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using ChangeGuard.Domain.Assessment;
-using ChangeGuard.Domain.Signals;
+using ChangeGuard.Domain.Policies;
 using ChangeGuard.Hosting;
 using ChangeGuard.Signals;
 using ChangeGuard.Simulator.Scenarios;
+using ChangeGuard.Testing;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Engine;
 using ChangeGuard.Testing.Signals;
-using ChangeGuard.Testing;
 
 namespace ChangeGuard.EndToEnd.Tests.Signals;
 

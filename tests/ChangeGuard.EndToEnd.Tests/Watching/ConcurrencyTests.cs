@@ -1,8 +1,8 @@
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Engine;
-using ChangeGuard.Watching.Orchestration;
 using ChangeGuard.Watching;
+using ChangeGuard.Watching.Orchestration;
 
 namespace ChangeGuard.EndToEnd.Tests.Watching;
 
@@ -19,8 +19,8 @@ public sealed class ConcurrencyTests
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => harness.StartWatchAsync("co-1")));
 
         // Assert
-        Assert.Single(results, r => r.Status == StartWatchStatus.Started);
-        Assert.Equal(19, results.Count(r => r.Status == StartWatchStatus.AlreadyWatched));
+        Assert.Single(results, r => r.Kind == WatchStartKind.Started);
+        Assert.Equal(19, results.Count(r => r.Kind == WatchStartKind.AlreadyWatched));
         Assert.All(results, r => Assert.Equal(WatchIds.ForChangeOrder("co-1"), r.Watch!.InstanceId));
         var page = await harness.Watches.ListAsync(new WatchQuery());
         Assert.Single(page.Watches);
@@ -40,7 +40,7 @@ public sealed class ConcurrencyTests
         var again = await harness.StartWatchAsync("co-1");
 
         // Assert
-        Assert.Equal(StartWatchStatus.Started, again.Status);
+        Assert.Equal(WatchStartKind.Started, again.Kind);
     }
 
     [Fact]

@@ -2,8 +2,8 @@ using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Engine;
-using ChangeGuard.Watching.Orchestration;
 using ChangeGuard.Watching;
+using ChangeGuard.Watching.Orchestration;
 
 namespace ChangeGuard.EndToEnd.Tests.Watching;
 
@@ -28,7 +28,7 @@ public sealed class ManualControlTests
         var result = await harness.WaitForResultAsync("co-1");
 
         // Assert
-        Assert.Equal(WatchCommandResult.Accepted, accepted);
+        Assert.Equal(CommandDelivery.Accepted, accepted);
         Assert.Equal(WatchOutcome.Aborted, result.Outcome);
         Assert.Equal("manual abort by alice: latency regression", result.Reason);
         Assert.Equal("alice", result.RequestedBy);
@@ -125,8 +125,8 @@ public sealed class ManualControlTests
         var malformed = await harness.Watches.StopAsync("co 1/..", new ManualCommand(null, null));
 
         // Assert
-        Assert.Equal(WatchCommandResult.NotFound, unknown);
-        Assert.Equal(WatchCommandResult.AlreadyEnded, ended);
-        Assert.Equal(WatchCommandResult.Invalid, malformed);
+        Assert.Equal(CommandDelivery.NotFound, unknown);
+        Assert.Equal(CommandDelivery.AlreadyEnded, ended);
+        Assert.Equal(CommandDelivery.Invalid, malformed);
     }
 }

@@ -1,10 +1,10 @@
-using ChangeGuard.Domain.Policy;
 using ChangeGuard.Domain;
+using ChangeGuard.Domain.Policies;
 using ChangeGuard.Functions.Guard;
 using ChangeGuard.Functions.Tests.Support;
 using ChangeGuard.Sae.Configuration;
-using ChangeGuard.Watching.Guard;
 using ChangeGuard.Watching;
+using ChangeGuard.Watching.Guard;
 using Microsoft.Extensions.Configuration;
 
 namespace ChangeGuard.Functions.Tests.Configuration;

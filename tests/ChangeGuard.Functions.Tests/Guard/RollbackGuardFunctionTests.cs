@@ -1,11 +1,11 @@
 using System.Net;
-using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain;
+using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Functions.Guard;
 using ChangeGuard.Functions.Tests.Support;
-using ChangeGuard.Sae.Errors;
 using ChangeGuard.Sae;
-using ChangeGuard.Sae.Models.ChangeOrders;
+using ChangeGuard.Sae.Errors;
+using ChangeGuard.Sae.Models;
 using ChangeGuard.Testing.Engine;
 using ChangeGuard.Testing.Logging;
 using ChangeGuard.Watching.Guard;

@@ -7,8 +7,8 @@ using ChangeGuard.Testing.Http;
 using ChangeGuard.Testing.Simulation;
 using ChangeGuard.Watching;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -5,8 +5,8 @@ using ChangeGuard.Functions.Tests.Support;
 using ChangeGuard.Testing.Engine;
 using ChangeGuard.Testing.Http;
 using ChangeGuard.Watching.Orchestration;
-using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Moq;
 
 namespace ChangeGuard.Functions.Tests.Http;

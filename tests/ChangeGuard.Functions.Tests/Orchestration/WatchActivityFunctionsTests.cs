@@ -1,14 +1,14 @@
-using ChangeGuard.Domain.Measurements;
 using ChangeGuard.Domain;
+using ChangeGuard.Domain.Measurements;
 using ChangeGuard.Functions.Orchestration;
 using ChangeGuard.Notifications.Delivery;
-using ChangeGuard.Sae.Configuration;
 using ChangeGuard.Sae;
-using ChangeGuard.Sae.Models.ChangeOrders;
+using ChangeGuard.Sae.Configuration;
+using ChangeGuard.Sae.Models;
 using ChangeGuard.Testing.Notifications;
 using ChangeGuard.Testing.Options;
 using ChangeGuard.Watching.Activities;
-using ChangeGuard.Watching.Budget;
+using ChangeGuard.Watching.Planning;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -32,23 +32,6 @@ public sealed class WatchActivityFunctionsTests : IDisposable
         new ConfirmAbortActivity(_sae.Object),
         _notifications.Activity);
 
-    private static FunctionContext Invocation(string functionName, string? instanceId = "watch-co-1")
-    {
-        var definition = new Mock<FunctionDefinition>();
-        definition.SetupGet(d => d.Name).Returns(functionName);
-        var data = new Dictionary<string, object?>();
-        if (instanceId is not null)
-        {
-            data["instanceId"] = instanceId;
-        }
-
-        var binding = new Mock<BindingContext>();
-        binding.SetupGet(b => b.BindingData).Returns(data);
-        var context = new Mock<FunctionContext>();
-        context.SetupGet(c => c.FunctionDefinition).Returns(definition.Object);
-        context.SetupGet(c => c.BindingContext).Returns(binding.Object);
-        return context.Object;
-    }
 
     private void Order(ChangeOrderStatus status) =>
         _sae.Setup(s => s.DescribeChangeOrderAsync("cn-hangzhou", "co-1", It.IsAny<CancellationToken>()))
@@ -61,7 +44,7 @@ public sealed class WatchActivityFunctionsTests : IDisposable
         Order(ChangeOrderStatus.Succeeded);
 
         // Act
-        var read = await Functions().ReadHealthAsync(new ReadHealthRequest("cn-hangzhou", "app-1", "co-1", null), Invocation(nameof(ReadHealthActivity)));
+        var read = (await Functions().ReadHealthAsync(new ReadHealthRequest("cn-hangzhou", "app-1", "co-1", null))).Measurement;
 
         // Assert
         Assert.Null(read.Error);
@@ -74,10 +57,10 @@ public sealed class WatchActivityFunctionsTests : IDisposable
     {
         // Arrange
         _sae.Setup(s => s.AbortChangeOrderAsync("cn-hangzhou", "co-1", true, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new AbortChangeOrderResult { ChangeOrderId = "co-1", RequestId = "req-9" });
+            .ReturnsAsync(new AbortedChangeOrder { ChangeOrderId = "co-1", RequestId = "req-9" });
 
         // Act
-        var attempt = await Functions().AbortChangeOrderAsync(new AbortRequest("cn-hangzhou", "co-1", Rollback: true, Attempt: 1), Invocation(nameof(AbortChangeOrderActivity)));
+        var attempt = (await Functions().AbortChangeOrderAsync(new AbortChangeOrderRequest("cn-hangzhou", "co-1", Rollback: true, Attempt: 1))).Attempt;
 
         // Assert
         Assert.Equal(AbortAnswer.Accepted, attempt.Answer);
@@ -91,7 +74,7 @@ public sealed class WatchActivityFunctionsTests : IDisposable
         Order(ChangeOrderStatus.Aborted);
 
         // Act
-        var read = await Functions().ConfirmAbortAsync(new OrderStatusRequest("cn-hangzhou", "co-1"), Invocation(nameof(ConfirmAbortActivity)));
+        var read = await Functions().ConfirmAbortAsync(new ConfirmAbortRequest("cn-hangzhou", "co-1"));
 
         // Assert
         Assert.Equal(ChangeOrderStatus.Aborted, read.Status);
@@ -108,7 +91,7 @@ public sealed class WatchActivityFunctionsTests : IDisposable
         var watchEvent = new WatchEventBuilder().Build();
 
         // Act
-        var outcome = await Functions().NotifyAsync(new NotifyRequest(watchEvent, "ops"), Invocation(nameof(NotifyActivity)));
+        var outcome = await Functions().NotifyAsync(new NotifyRequest(watchEvent, "ops"));
 
         // Assert
         Assert.Equal(new NotifyResult(NotifyStatus.Sent, 1, "http 204"), outcome);
@@ -119,30 +102,9 @@ public sealed class WatchActivityFunctionsTests : IDisposable
     public async Task NotifyAsync_UnknownChannel_ReturnsFailedAsData()
     {
         // Act
-        var outcome = await Functions().NotifyAsync(new NotifyRequest(new WatchEventBuilder().Build(), "nowhere"), Invocation(nameof(NotifyActivity)));
+        var outcome = await Functions().NotifyAsync(new NotifyRequest(new WatchEventBuilder().Build(), "nowhere"));
 
         // Assert
         Assert.Equal(new NotifyResult(NotifyStatus.Failed, 0, "unknown channel"), outcome);
-    }
-
-    [Fact]
-    public void FunctionActivityContext_From_CarriesFunctionNameAndInstanceId()
-    {
-        // Act
-        var context = FunctionActivityContext.From(Invocation(nameof(ReadHealthActivity), "watch-co-7"));
-
-        // Assert
-        Assert.Equal(nameof(ReadHealthActivity), context.Name.Name);
-        Assert.Equal("watch-co-7", context.InstanceId);
-    }
-
-    [Fact]
-    public void FunctionActivityContext_From_NoInstanceIdInBindingData_UsesEmpty()
-    {
-        // Act
-        var context = FunctionActivityContext.From(Invocation(nameof(ConfirmAbortActivity), instanceId: null));
-
-        // Assert
-        Assert.Equal(string.Empty, context.InstanceId);
     }
 }

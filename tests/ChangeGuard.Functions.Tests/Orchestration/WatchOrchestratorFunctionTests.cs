@@ -1,18 +1,18 @@
+using ChangeGuard.Domain;
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Health;
 using ChangeGuard.Domain.Measurements;
-using ChangeGuard.Domain;
 using ChangeGuard.Functions.Orchestration;
 using ChangeGuard.Functions.Tests.Support;
 using ChangeGuard.Notifications.Delivery;
-using ChangeGuard.Sae.Models.ChangeOrders;
+using ChangeGuard.Sae.Models;
 using ChangeGuard.Watching.Activities;
 using ChangeGuard.Watching.Orchestration;
 using Microsoft.DurableTask;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging;
-using Moq.Protected;
+using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
+using Moq.Protected;
 
 namespace ChangeGuard.Functions.Tests.Orchestration;
 
@@ -30,8 +30,8 @@ public sealed class WatchOrchestratorFunctionTests
         context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         context.Setup(c => c.WaitForExternalEvent<ManualCommand>(It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(new TaskCompletionSource<ManualCommand>().Task);
         var progress = new ChangeOrderProgress(orderStatus, ChangeOrderSubStatus.Normal, 1, 1, null, Now.AddMinutes(-1), AnyBatchStarted: true);
-        context.Setup(c => c.CallActivityAsync<SaeMeasurement>(It.Is<TaskName>(n => n.Name == nameof(ReadHealthActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .ReturnsAsync(new SaeMeasurement(new HealthSnapshot(Now, progress, [], 0, null), null, "group-1", 1));
+        context.Setup(c => c.CallActivityAsync<ReadHealthResult>(It.Is<TaskName>(n => n.Name == nameof(ReadHealthActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .ReturnsAsync(new ReadHealthResult(new SaeMeasurement(new HealthSnapshot(Now, progress, [], 0, null), null, "group-1", 1)));
         return context;
     }
 
@@ -48,7 +48,7 @@ public sealed class WatchOrchestratorFunctionTests
         Assert.Equal(WatchOutcome.Succeeded, result.Outcome);
         Assert.Equal("co-1", result.Target.ChangeOrderId);
         context.Verify(c => c.GetInput<WatchInput>(), Times.Once());
-        context.Verify(c => c.CallActivityAsync<SaeMeasurement>(
+        context.Verify(c => c.CallActivityAsync<ReadHealthResult>(
             It.Is<TaskName>(n => n.Name == nameof(ReadHealthActivity)),
             It.Is<object?>(o => ((ReadHealthRequest)o!).ChangeOrderId == "co-1"),
             It.IsAny<TaskOptions?>()), Times.Once());

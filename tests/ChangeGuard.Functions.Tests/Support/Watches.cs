@@ -1,9 +1,9 @@
-using ChangeGuard.Domain.Assessment;
-using ChangeGuard.Domain.Policy;
 using ChangeGuard.Domain;
+using ChangeGuard.Domain.Assessment;
+using ChangeGuard.Domain.Policies;
 using ChangeGuard.Sae.Credentials;
-using ChangeGuard.Watching.Orchestration;
 using ChangeGuard.Watching;
+using ChangeGuard.Watching.Orchestration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Moq;

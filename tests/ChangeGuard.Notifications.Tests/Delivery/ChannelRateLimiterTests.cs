@@ -1,5 +1,5 @@
-using ChangeGuard.Notifications.Delivery;
 using ChangeGuard.Notifications;
+using ChangeGuard.Notifications.Delivery;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChangeGuard.Notifications.Tests.Delivery;

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
-using System.Text.Json.Nodes;
 using System.Text;
-using ChangeGuard.Notifications.Delivery;
+using System.Text.Json.Nodes;
 using ChangeGuard.Notifications;
+using ChangeGuard.Notifications.Delivery;
 using ChangeGuard.Testing.Notifications;
 using ChangeGuard.Testing.Time;
 using ChangeGuard.Watching.Activities;

@@ -1,6 +1,6 @@
 using System.Net;
-using ChangeGuard.Notifications.Delivery;
 using ChangeGuard.Notifications;
+using ChangeGuard.Notifications.Delivery;
 
 namespace ChangeGuard.Notifications.Tests.Delivery;
 

@@ -1,8 +1,7 @@
 using System.Net;
 using ChangeGuard.Domain;
 using ChangeGuard.Sae.Errors;
-using ChangeGuard.Sae.Models.Applications;
-using ChangeGuard.Sae.Models.ChangeOrders;
+using ChangeGuard.Sae.Models;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Notifications;

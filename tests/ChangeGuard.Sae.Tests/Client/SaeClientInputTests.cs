@@ -1,7 +1,6 @@
 using ChangeGuard.Domain;
 using ChangeGuard.Sae.Errors;
-using ChangeGuard.Sae.Models.Applications;
-using ChangeGuard.Sae.Models.ChangeOrders;
+using ChangeGuard.Sae.Models;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Simulation;
 

@@ -1,6 +1,5 @@
 using ChangeGuard.Domain;
-using ChangeGuard.Sae.Models.Applications;
-using ChangeGuard.Sae.Models.ChangeOrders;
+using ChangeGuard.Sae.Models;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Simulation;
 

@@ -1,9 +1,8 @@
 using System.Text.Json;
 using ChangeGuard.Domain;
-using ChangeGuard.Sae.Models.Applications;
-using ChangeGuard.Sae.Models.ChangeOrders;
-using ChangeGuard.Sae.Wire.Json;
+using ChangeGuard.Sae.Models;
 using ChangeGuard.Sae.Wire;
+using ChangeGuard.Sae.Wire.Json;
 
 namespace ChangeGuard.Sae.Tests.Wire;
 

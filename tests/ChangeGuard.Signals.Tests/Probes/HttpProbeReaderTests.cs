@@ -1,6 +1,6 @@
 using System.Text;
 using ChangeGuard.Domain.Measurements;
-using ChangeGuard.Domain.Signals;
+using ChangeGuard.Domain.Policies;
 using ChangeGuard.Signals.Probes;
 using ChangeGuard.Testing.Builders;
 

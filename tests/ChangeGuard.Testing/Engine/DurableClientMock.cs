@@ -1,9 +1,9 @@
 using System.Text.Json;
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Watching.Orchestration;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Converters;
-using Microsoft.DurableTask;
 using Moq;
 
 namespace ChangeGuard.Testing.Engine;
@@ -54,7 +54,7 @@ public sealed class DurableClientMock
     public DurableClientMock With(string changeOrderId, OrchestrationRuntimeStatus status, WatchResult? output = null)
     {
         Instance = Metadata($"watch-{changeOrderId}", status,
-            new WatchInput(new WatchTarget("cn-hangzhou", "app-1", changeOrderId), ChangeGuard.Domain.Policy.WatchPolicy.Default, "earlier"), output);
+            new WatchInput(new WatchTarget("cn-hangzhou", "app-1", changeOrderId), ChangeGuard.Domain.Policies.WatchPolicy.Default, "earlier"), output);
         return this;
     }
 

@@ -3,9 +3,9 @@ using ChangeGuard.Hosting;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Logging;
 using ChangeGuard.Testing.Simulation;
+using ChangeGuard.Watching;
 using ChangeGuard.Watching.Guard;
 using ChangeGuard.Watching.Orchestration;
-using ChangeGuard.Watching;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -87,7 +87,7 @@ public sealed class GuardHarness : IAsyncDisposable
     }
 
     /// <summary>Starts a watch with a fast test policy unless the request says otherwise.</summary>
-    public async Task<StartWatchResult> StartWatchAsync(string changeOrderId, ChangeGuard.Domain.Policy.WatchPolicyOverrides? policy = null, string appId = "app-1", string regionId = "cn-hangzhou")
+    public async Task<WatchStart> StartWatchAsync(string changeOrderId, ChangeGuard.Domain.Policies.WatchPolicyOverrides? policy = null, string appId = "app-1", string regionId = "cn-hangzhou")
     {
         var result = await Watches.StartAsync(new WatchStartRequest
         {
@@ -97,7 +97,7 @@ public sealed class GuardHarness : IAsyncDisposable
             Policy = policy ?? Policies.Fast(),
             RequestedBy = "test",
         });
-        if (result.Status == StartWatchStatus.Invalid)
+        if (result.Kind == WatchStartKind.Invalid)
         {
             throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
         }

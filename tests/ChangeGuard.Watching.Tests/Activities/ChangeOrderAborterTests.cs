@@ -1,8 +1,8 @@
-using ChangeGuard.Domain.Measurements;
 using ChangeGuard.Domain;
+using ChangeGuard.Domain.Measurements;
 using ChangeGuard.Notifications.Delivery;
 using ChangeGuard.Sae.Errors;
-using ChangeGuard.Sae.Models.ChangeOrders;
+using ChangeGuard.Sae.Models;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Simulation;
@@ -21,7 +21,7 @@ public sealed class ChangeOrderAborterTests : IAsyncLifetime
 
     private ChangeOrderAborter Aborter() => new(_sim.CreateClient(), NullLogger<ChangeOrderAborter>.Instance);
 
-    private static readonly AbortRequest Request = new("cn-hangzhou", "co-1", Rollback: true, Attempt: 1);
+    private static readonly AbortChangeOrderRequest Request = new("cn-hangzhou", "co-1", Rollback: true, Attempt: 1);
 
     private void Load(FaultDefinition? faults = null) =>
         _sim.Load(new ScenarioBuilder().WithFaults(faults ?? new FaultDefinition())

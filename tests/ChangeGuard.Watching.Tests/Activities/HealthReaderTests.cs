@@ -1,9 +1,9 @@
+using ChangeGuard.Domain;
 using ChangeGuard.Domain.Health;
 using ChangeGuard.Domain.Measurements;
-using ChangeGuard.Domain;
 using ChangeGuard.Notifications.Delivery;
 using ChangeGuard.Sae.Errors;
-using ChangeGuard.Sae.Models.ChangeOrders;
+using ChangeGuard.Sae.Models;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Simulation;

@@ -1,9 +1,9 @@
+using ChangeGuard.Domain;
 using ChangeGuard.Domain.Health;
 using ChangeGuard.Domain.Measurements;
-using ChangeGuard.Domain;
 using ChangeGuard.Notifications.Delivery;
 using ChangeGuard.Sae.Errors;
-using ChangeGuard.Sae.Models.ChangeOrders;
+using ChangeGuard.Sae.Models;
 using ChangeGuard.Watching.Activities;
 
 namespace ChangeGuard.Watching.Tests.Orchestration;
@@ -48,5 +48,5 @@ internal static class HealthReads
     public static AbortAttempt Unclear(ChangeOrderStatus? status) =>
         new(AbortAnswer.Unclear, status, new SaeFailure("ChangeGuard.MalformedAnswer", "the answer is not SAE's API", null, null), null, 2);
 
-    public static OrderStatusRead Status(ChangeOrderStatus status) => new(status, null);
+    public static ConfirmAbortResult Status(ChangeOrderStatus status) => new(status, null);
 }

@@ -4,10 +4,10 @@ using ChangeGuard.Notifications.Delivery;
 using ChangeGuard.Watching.Activities;
 using ChangeGuard.Watching.Orchestration;
 using Microsoft.DurableTask;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging;
-using Moq.Protected;
+using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
+using Moq.Protected;
 
 namespace ChangeGuard.Watching.Tests.Orchestration;
 
@@ -21,8 +21,8 @@ internal sealed class OrchestrationContextMock
 {
     private readonly Queue<SaeMeasurement> _reads = new();
     private readonly Queue<AbortAttempt> _aborts = new();
-    private readonly Queue<OrderStatusRead> _confirms = new();
-    private readonly Queue<SignalsRead> _signals = new();
+    private readonly Queue<ConfirmAbortResult> _confirms = new();
+    private readonly Queue<ReadSignalsResult> _signals = new();
     private DateTime _now = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
     private int _guids;
 
@@ -47,15 +47,15 @@ internal sealed class OrchestrationContextMock
             });
         Mock.Setup(c => c.WaitForExternalEvent<ManualCommand>(WatchEvents.AbortNow, It.IsAny<CancellationToken>())).Returns(AbortNow.Task);
         Mock.Setup(c => c.WaitForExternalEvent<ManualCommand>(WatchEvents.StopWatching, It.IsAny<CancellationToken>())).Returns(Stop.Task);
-        Mock.Setup(c => c.SetCustomStatus(It.IsAny<object?>())).Callback((object? status) => Statuses.Add((WatchStatus)status!));
+        Mock.Setup(c => c.SetCustomStatus(It.IsAny<object?>())).Callback((object? status) => Statuses.Add((WatchProgress)status!));
         Mock.Setup(c => c.ContinueAsNew(It.IsAny<object?>(), It.IsAny<bool>())).Callback((object? input, bool _) => ContinuedWith = (WatchInput?)input);
-        Mock.Setup(c => c.CallActivityAsync<SaeMeasurement>(It.Is<TaskName>(n => n.Name == nameof(ReadHealthActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .Returns(() => Called(nameof(ReadHealthActivity), _reads.Count > 0 ? _reads.Dequeue() : throw new InvalidOperationException("no more reads queued")));
-        Mock.Setup(c => c.CallActivityAsync<AbortAttempt>(It.Is<TaskName>(n => n.Name == nameof(AbortChangeOrderActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .Returns(() => Called(nameof(AbortChangeOrderActivity), _aborts.Count > 0 ? _aborts.Dequeue() : throw new InvalidOperationException("no more aborts queued")));
-        Mock.Setup(c => c.CallActivityAsync<OrderStatusRead>(It.Is<TaskName>(n => n.Name == nameof(ConfirmAbortActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+        Mock.Setup(c => c.CallActivityAsync<ReadHealthResult>(It.Is<TaskName>(n => n.Name == nameof(ReadHealthActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Returns(() => Called(nameof(ReadHealthActivity), new ReadHealthResult(_reads.Count > 0 ? _reads.Dequeue() : throw new InvalidOperationException("no more reads queued"))));
+        Mock.Setup(c => c.CallActivityAsync<AbortChangeOrderResult>(It.Is<TaskName>(n => n.Name == nameof(AbortChangeOrderActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Returns(() => Called(nameof(AbortChangeOrderActivity), new AbortChangeOrderResult(_aborts.Count > 0 ? _aborts.Dequeue() : throw new InvalidOperationException("no more aborts queued"))));
+        Mock.Setup(c => c.CallActivityAsync<ConfirmAbortResult>(It.Is<TaskName>(n => n.Name == nameof(ConfirmAbortActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Returns(() => Called(nameof(ConfirmAbortActivity), _confirms.Count > 0 ? _confirms.Dequeue() : throw new InvalidOperationException("no more confirmations queued")));
-        Mock.Setup(c => c.CallActivityAsync<SignalsRead>(It.Is<TaskName>(n => n.Name == nameof(ReadSignalsActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+        Mock.Setup(c => c.CallActivityAsync<ReadSignalsResult>(It.Is<TaskName>(n => n.Name == nameof(ReadSignalsActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Returns((TaskName _, object? input, TaskOptions? _) =>
             {
                 SignalRequests.Add((ReadSignalsRequest)input!);
@@ -93,7 +93,7 @@ internal sealed class OrchestrationContextMock
 
     public List<DateTime> Timers { get; } = [];
 
-    public List<WatchStatus> Statuses { get; } = [];
+    public List<WatchProgress> Statuses { get; } = [];
 
     public WatchInput? ContinuedWith { get; private set; }
 
@@ -119,7 +119,7 @@ internal sealed class OrchestrationContextMock
         return this;
     }
 
-    public OrchestrationContextMock Confirms(params OrderStatusRead[] reads)
+    public OrchestrationContextMock Confirms(params ConfirmAbortResult[] reads)
     {
         foreach (var read in reads)
         {
@@ -129,7 +129,7 @@ internal sealed class OrchestrationContextMock
         return this;
     }
 
-    public OrchestrationContextMock Signals(params SignalsRead[] reads)
+    public OrchestrationContextMock Signals(params ReadSignalsResult[] reads)
     {
         foreach (var read in reads)
         {
@@ -146,5 +146,5 @@ internal sealed class OrchestrationContextMock
     }
 
     public void VerifyActivity(string name, Times times) =>
-        Mock.Verify(c => c.CallActivityAsync<AbortAttempt>(It.Is<TaskName>(n => n.Name == name), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), times);
+        Mock.Verify(c => c.CallActivityAsync<AbortChangeOrderResult>(It.Is<TaskName>(n => n.Name == name), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), times);
 }

@@ -1,10 +1,10 @@
+using ChangeGuard.Domain;
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Health;
-using ChangeGuard.Domain.Policy;
-using ChangeGuard.Domain;
-using ChangeGuard.Notifications.Delivery;
+using ChangeGuard.Domain.Policies;
 using ChangeGuard.Notifications;
-using ChangeGuard.Sae.Models.ChangeOrders;
+using ChangeGuard.Notifications.Delivery;
+using ChangeGuard.Sae.Models;
 using ChangeGuard.Watching.Activities;
 using ChangeGuard.Watching.Orchestration;
 

@@ -1,10 +1,9 @@
+using ChangeGuard.Domain;
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Measurements;
-using ChangeGuard.Domain.Policy;
-using ChangeGuard.Domain.Signals;
-using ChangeGuard.Domain;
+using ChangeGuard.Domain.Policies;
 using ChangeGuard.Notifications.Delivery;
-using ChangeGuard.Sae.Models.ChangeOrders;
+using ChangeGuard.Sae.Models;
 using ChangeGuard.Signals;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Watching.Activities;
@@ -22,9 +21,9 @@ public sealed class WatchOrchestratorSignalTests
             "test",
             PollsPerGeneration: pollsPerGeneration);
 
-    private static SignalsRead Ok() => new([Value(0.01)]);
+    private static ReadSignalsResult Ok() => new([Value(0.01)]);
 
-    private static SignalsRead Breach() => new([Value(0.08)]);
+    private static ReadSignalsResult Breach() => new([Value(0.08)]);
 
     private static SignalMeasurement Value(double value) =>
         new() { Name = "error-rate", Kind = MeasurementKind.Value, Detail = "1 series", Series = new SeriesRange(value, null, value, null, 1) };

@@ -1,10 +1,10 @@
+using ChangeGuard.Domain;
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Measurements;
-using ChangeGuard.Domain.Policy;
-using ChangeGuard.Domain;
+using ChangeGuard.Domain.Policies;
 using ChangeGuard.Notifications.Delivery;
 using ChangeGuard.Sae.Errors;
-using ChangeGuard.Sae.Models.ChangeOrders;
+using ChangeGuard.Sae.Models;
 using ChangeGuard.Watching.Activities;
 using ChangeGuard.Watching.Orchestration;
 using Moq;

@@ -1,4 +1,0 @@
-namespace ChangeGuard.Domain.Signals.Expressions;
-
-/// <summary>A condition that does not parse, or that cannot be evaluated over the answer it met.</summary>
-public sealed class ExpressionException(string message) : Exception(message);

@@ -1,4 +1,0 @@
-namespace ChangeGuard.Watching.Activities;
-
-/// <summary>Which order's status to read.</summary>
-public sealed record OrderStatusRequest(string RegionId, string ChangeOrderId);
