@@ -12,7 +12,7 @@ namespace ChangeGuard.Hosting;
 /// <summary>
 /// ChangeGuard's engine in this process: the same orchestration and activities the Functions app runs, on the
 /// in-memory Durable Task engine with a work-item limit sized for thousands of watches (see
-/// <see cref="SidecarEngineServiceCollectionExtensions"/>), with settings from the environment and the command line.
+/// <see cref="EngineServiceCollectionExtensions"/>), with settings from the environment and the command line.
 /// </summary>
 public sealed class EmbeddedEngine : IAsyncDisposable
 {
@@ -38,28 +38,13 @@ public sealed class EmbeddedEngine : IAsyncDisposable
     /// <summary>The rollback guard.</summary>
     public RollbackGuard Guard => Services.GetRequiredService<RollbackGuard>();
 
-    /// <summary>Adds the engine to a host's services: ChangeGuard's parts plus the in-memory Durable Task engine.</summary>
-    public static void AddTo(IServiceCollection services, IConfiguration configuration) => AddTo(services, configuration, _ => { });
-
-    /// <summary>Adds the engine with more orchestrations and activities next to ChangeGuard's (benchmarks, tests).</summary>
-    public static void AddTo(IServiceCollection services, IConfiguration configuration, Action<DurableTaskRegistry> moreTasks)
-    {
-        ArgumentNullException.ThrowIfNull(moreTasks);
-        services.AddChangeGuardWatching(configuration);
-        services.AddSidecarDurableTask(configuration, registry =>
-        {
-            registry.AddChangeGuardTasks();
-            moreTasks(registry);
-        });
-    }
-
     /// <summary>Starts an engine; settings override the environment (<c>Sae__Endpoint</c> and so on).</summary>
     public static async Task<EmbeddedEngine> StartAsync(IReadOnlyDictionary<string, string?> settings, bool verbose, TextWriter log, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Production" });
         builder.Configuration.AddEnvironmentVariables().AddInMemoryCollection(settings);
         ConfigureLogging(builder.Logging, verbose, log);
-        AddTo(builder.Services, builder.Configuration);
+        builder.Services.AddChangeGuardEngine(builder.Configuration);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
 
         var host = builder.Build();

@@ -1,3 +1,5 @@
+using ChangeGuard.Domain;
+
 namespace ChangeGuard.Hosting;
 
 /// <summary>
@@ -54,4 +56,7 @@ public sealed class EngineOptions
     /// tolerate. Its polls and aborts take seconds.
     /// </summary>
     public TimeSpan MessageVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The problems with these settings, each naming its setting (never its value).</summary>
+    public IEnumerable<ValidationError> Validate() => EngineOptionsChecks.Validate(this);
 }

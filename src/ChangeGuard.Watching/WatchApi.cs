@@ -28,8 +28,7 @@ public sealed class WatchApi(
     SignalOptions? signals = null,
     ChangeOrderCheck? check = null)
 {
-    /// <summary>Most channels one watch may notify.</summary>
-    public const int MaxNotifyChannels = 10;
+    private readonly WatchRequestValidator _requests = new(defaults, credentials, pollsPerGeneration, notifications, signals);
 
     private static readonly OrchestrationRuntimeStatus[] ActiveStatuses =
         [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended];
@@ -68,80 +67,7 @@ public sealed class WatchApi(
     }
 
     /// <summary>Validates a start request into the orchestration's input; errors name each bad field.</summary>
-    public (WatchInput? Input, IReadOnlyList<ValidationError> Errors) Validate(WatchStartRequest? request)
-    {
-        var errors = new List<ValidationError>();
-        if (request is null)
-        {
-            errors.Add(new ValidationError("body", "a JSON object with regionId, appId and changeOrderId is required"));
-            return (null, errors);
-        }
-
-        if (string.IsNullOrWhiteSpace(request.RegionId))
-        {
-            errors.Add(new ValidationError("regionId", "is required, such as cn-hangzhou"));
-        }
-        else if (!SaeRegion.IsValid(request.RegionId))
-        {
-            errors.Add(new ValidationError("regionId", $"'{Clip(request.RegionId)}' is not a region id such as cn-hangzhou"));
-        }
-
-        CheckId(request.AppId, "appId", errors);
-        CheckId(request.ChangeOrderId, "changeOrderId", errors);
-        if (request.RequestedBy is { Length: > 256 })
-        {
-            errors.Add(new ValidationError("requestedBy", "must be at most 256 characters"));
-        }
-
-        var policy = (request.Policy ?? new WatchPolicyOverrides()).ApplyTo(defaults);
-        errors.AddRange(policy.Validate("policy"));
-        errors.AddRange((signals ?? new SignalOptions()).Check(policy.Signals ?? [], "policy.signals"));
-        var subscriptions = Subscriptions(request.Policy?.Notify, errors);
-
-        if (errors.Count == 0)
-        {
-            try
-            {
-                credentials.GetCredentials();
-            }
-            catch (SaeConfigurationException ex)
-            {
-                errors.Add(new ValidationError("credentials", ex.Message));
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            return (null, errors);
-        }
-
-        var target = new WatchTarget(request.RegionId!, request.AppId!, request.ChangeOrderId!);
-        return (new WatchInput(target, policy, request.RequestedBy, PollsPerGeneration: pollsPerGeneration, Notify: subscriptions), errors);
-    }
-
-    // The channels a watch notifies: the policy's names, checked against the configuration, or the configured defaults.
-    private IReadOnlyList<ChannelSubscription>? Subscriptions(IReadOnlyList<string>? requested, List<ValidationError> errors)
-    {
-        var configured = notifications ?? new NotificationOptions();
-        var names = requested ?? configured.Default;
-        if (names.Count > MaxNotifyChannels)
-        {
-            errors.Add(new ValidationError("policy.notify", $"must name at most {MaxNotifyChannels} channels"));
-            return null;
-        }
-
-        foreach (var name in names)
-        {
-            if (configured.Find(name) is null)
-            {
-                var known = configured.Channels.Count == 0 ? "none is configured" : "configured: " + string.Join(", ", configured.Channels.Keys.Order(StringComparer.Ordinal));
-                errors.Add(new ValidationError("policy.notify", $"'{Clip(name ?? string.Empty)}' is not a notification channel under ChangeGuard:Notifications:Channels ({known})"));
-            }
-        }
-
-        var subscriptions = configured.Subscribe(names.Where(n => n is not null));
-        return subscriptions.Count == 0 ? null : subscriptions;
-    }
+    public (WatchInput? Input, IReadOnlyList<ValidationError> Errors) Validate(WatchStartRequest? request) => _requests.Validate(request);
 
     /// <summary>Schedules a validated input under the change order's instance id; one active watch per order.</summary>
     public async Task<WatchStart> ScheduleAsync(WatchInput input, CancellationToken cancellationToken = default)
@@ -271,20 +197,6 @@ public sealed class WatchApi(
         var metadata = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
         return metadata is null ? null : WatchViews.From(metadata);
     }
-
-    private static void CheckId(string? value, string field, List<ValidationError> errors)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            errors.Add(new ValidationError(field, "is required"));
-        }
-        else if (!WatchIds.IsValidId(value))
-        {
-            errors.Add(new ValidationError(field, "must be 1 to 128 letters, digits or -_.: characters"));
-        }
-    }
-
-    private static string Clip(string value) => value.Length <= 64 ? value : value[..64] + "…";
 
     private static string? Clip(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
 }

@@ -1,6 +1,8 @@
 using ChangeGuard.Domain.Settings;
+using ChangeGuard.Notifications;
 using ChangeGuard.Notifications.Delivery;
 using ChangeGuard.Sae;
+using ChangeGuard.Sae.Credentials;
 using ChangeGuard.Signals;
 using ChangeGuard.Watching;
 using ChangeGuard.Watching.Activities;
@@ -49,6 +51,13 @@ public static class WatchingServiceCollectionExtensions
         services.TryAddTransient<NotifyActivity>();
         services.TryAddSingleton<ChangeOrderCheck>();
         services.TryAddSingleton<WatchApiFactory>();
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<ChangeGuardOptions>>().Value;
+            return new WatchRequestValidator(options.Policy, sp.GetRequiredService<ISaeCredentialSource>(), options.PollsPerGeneration,
+                sp.GetRequiredService<IOptions<NotificationOptions>>().Value, sp.GetRequiredService<IOptions<SignalOptions>>().Value);
+        });
+        services.TryAddSingleton<WatchPreviewer>();
         services.TryAddSingleton(sp => new RollbackGuard(
             sp.GetRequiredService<ISaeClient>(),
             sp.GetRequiredService<IOptions<RollbackGuardOptions>>().Value,

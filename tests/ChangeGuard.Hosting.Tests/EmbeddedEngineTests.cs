@@ -23,7 +23,7 @@ public sealed class EmbeddedEngineTests
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Production" });
         builder.Configuration.AddInMemoryCollection(settings);
         EmbeddedEngine.ConfigureLogging(builder.Logging, verbose: false, TextWriter.Null);
-        EmbeddedEngine.AddTo(builder.Services, builder.Configuration, tasks);
+        builder.Services.AddChangeGuardEngine(builder.Configuration, tasks);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         var host = builder.Build();
         await host.StartAsync();

@@ -101,7 +101,7 @@ public sealed class WatchApiNotifyTests
     public async Task StartAsync_TooManyChannels_IsRefused()
     {
         // Act
-        var result = await Api().StartAsync(Notifying(Enumerable.Repeat("ops", WatchApi.MaxNotifyChannels + 1).ToArray()));
+        var result = await Api().StartAsync(Notifying(Enumerable.Repeat("ops", WatchRequestValidator.MaxNotifyChannels + 1).ToArray()));
 
         // Assert
         Assert.Equal(("policy.notify", "must name at most 10 channels"), (Assert.Single(result.Errors).Field, result.Errors[0].Message));

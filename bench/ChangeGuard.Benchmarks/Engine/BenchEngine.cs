@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace ChangeGuard.Benchmarks.Engine;
 
 /// <summary>
-/// The CLI's embedded engine (<see cref="EmbeddedEngine.AddTo(IServiceCollection, IConfiguration, Action{DurableTaskRegistry})"/>)
+/// The CLI's embedded engine (<see cref="EngineServiceCollectionExtensions.AddChangeGuardEngine"/>)
 /// with the bench's bare loop registered next to the watch, pointed at a simulator with the SAE call budget off:
 /// the engine and the watch exactly as shipped, quiet, with nothing but the bench added.
 /// </summary>
@@ -55,7 +55,7 @@ public sealed class BenchEngine : IAsyncDisposable
         builder.Configuration.AddEnvironmentVariables();
         EmbeddedEngine.ConfigureLogging(builder.Logging, verbose: false, TextWriter.Null);
         builder.Services.AddSingleton<BarePollRecorder>();
-        EmbeddedEngine.AddTo(builder.Services, builder.Configuration, registry => registry
+        builder.Services.AddChangeGuardEngine(builder.Configuration, registry => registry
             .AddOrchestrator<BareLoopOrchestrator>()
             .AddActivity<NoOpActivity>());
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));

@@ -33,7 +33,7 @@ public static class ServeHost
         builder.Configuration.AddEnvironmentVariables().AddInMemoryCollection(settings);
         builder.WebHost.UseUrls(address.Url.GetLeftPart(UriPartial.Authority));
         EmbeddedEngine.ConfigureLogging(builder.Logging, verbose, log);
-        EmbeddedEngine.AddTo(builder.Services, builder.Configuration);
+        builder.Services.AddChangeGuardEngine(builder.Configuration);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<WatchApiFactory>().Create(sp.GetRequiredService<DurableTaskClient>()));
         builder.Services.AddHostedService<GuardLoop>();
         builder.Services.AddHostedService<RetentionLoop>();

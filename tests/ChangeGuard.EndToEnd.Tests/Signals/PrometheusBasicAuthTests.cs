@@ -27,7 +27,7 @@ public sealed class PrometheusBasicAuthTests
                 ["Sae:AccessKeyId"] = "test-key",
                 ["Sae:AccessKeySecret"] = "test-secret",
             });
-        using var services = CoreServices.Create(settings);
+        using var services = WatchingServices.Create(settings);
         var signal = SignalBuilder.Prometheus("scraped", "up", 1, comparison: SignalComparison.AtLeast, noData: NoDataRule.Error, server: "arms-v2");
         var measured = await services.Get<SignalReader>().ReadAsync(Context, [signal]);
         return SignalRules.Judge(signal, Assert.Single(measured));

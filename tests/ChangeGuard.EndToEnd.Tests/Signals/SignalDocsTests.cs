@@ -32,7 +32,7 @@ public sealed partial class SignalDocsTests
         await using var simulator = await SimulatorFixture.StartAsync(scenario);
         await using var prometheus = await PrometheusServer.StartAsync(simulator.BaseAddress);
         await prometheus.WaitForSeriesAsync("arms_app_requests_count_raw");
-        using var services = CoreServices.Create(new SignalSettings().Prometheus("local", prometheus.BaseAddress).Build());
+        using var services = WatchingServices.Create(new SignalSettings().Prometheus("local", prometheus.BaseAddress).Build());
         var window = TimeSpan.FromSeconds(3);
         var signals = new[]
         {

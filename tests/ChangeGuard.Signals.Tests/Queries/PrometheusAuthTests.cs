@@ -21,7 +21,7 @@ public sealed class PrometheusAuthTests
     private static async Task<ReceivedRequest> QueryAsync(Func<Uri, SignalSettings> configure, string server)
     {
         await using var receiver = await LoopbackReceiver.StartAsync(ReceiverAnswer.Ok(Vector));
-        using var services = CoreServices.Create(configure(new Uri(receiver.BaseAddress, "/api/v1/prometheus/instance-1")).Build());
+        using var services = WatchingServices.Create(configure(new Uri(receiver.BaseAddress, "/api/v1/prometheus/instance-1")).Build());
         var signal = SignalBuilder.Prometheus("errors", "sum(x{service=\"{{appName}}\"}[{{window}}])", 0.05, server: server, window: TimeSpan.FromMinutes(2));
         var measured = Assert.Single(await services.Get<SignalReader>().ReadAsync(Context, [signal]));
         Assert.Equal(MeasurementKind.Value, measured.Kind);

@@ -77,7 +77,7 @@ public sealed class GuardHarness : IAsyncDisposable
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(values);
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Information).AddProvider(logs);
-        EmbeddedEngine.AddTo(builder.Services, builder.Configuration);
+        builder.Services.AddChangeGuardEngine(builder.Configuration);
         var payloads = new RecordingDataConverter();
         builder.Services.Configure<Microsoft.DurableTask.Worker.DurableTaskWorkerOptions>(o => o.DataConverter = payloads);
         builder.Services.Configure<DurableTaskClientOptions>(o => o.DataConverter = payloads);

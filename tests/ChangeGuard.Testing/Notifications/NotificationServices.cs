@@ -6,14 +6,14 @@ using ChangeGuard.Watching.Activities;
 namespace ChangeGuard.Testing.Notifications;
 
 /// <summary>
-/// ChangeGuard's container as a host builds it (<see cref="CoreServices"/>), for tests of the notification activity
+/// ChangeGuard's container as a host builds it (<see cref="WatchingServices"/>), for tests of the notification activity
 /// and delivery over real HTTP.
 /// </summary>
 public sealed class NotificationServices : IDisposable
 {
-    private readonly CoreServices _core;
+    private readonly WatchingServices _core;
 
-    private NotificationServices(CoreServices core)
+    private NotificationServices(WatchingServices core)
     {
         _core = core;
     }
@@ -28,7 +28,7 @@ public sealed class NotificationServices : IDisposable
     public IServiceProvider Services => _core.Services;
 
     public static NotificationServices Create(IDictionary<string, string?> settings, TimeProvider? time = null) =>
-        new(CoreServices.Create(settings, time));
+        new(WatchingServices.Create(settings, time));
 
     public void Dispose() => _core.Dispose();
 }

@@ -7,14 +7,14 @@ using Microsoft.Extensions.Logging;
 namespace ChangeGuard.Testing.Engine;
 
 /// <summary>
-/// ChangeGuard's container as a host builds it (<c>AddChangeGuardCore</c>), without an engine, for tests of activities
+/// ChangeGuard's container as a host builds it (<c>AddChangeGuardWatching</c>), without an engine, for tests of activities
 /// and the services behind them over real HTTP: the registration, the HTTP clients and the logging are the production ones.
 /// </summary>
-public sealed class CoreServices : IDisposable
+public sealed class WatchingServices : IDisposable
 {
     private readonly ServiceProvider _provider;
 
-    private CoreServices(ServiceProvider provider, CapturingLoggerProvider logs)
+    private WatchingServices(ServiceProvider provider, CapturingLoggerProvider logs)
     {
         _provider = provider;
         Logs = logs;
@@ -28,7 +28,7 @@ public sealed class CoreServices : IDisposable
     public T Get<T>()
         where T : notnull => _provider.GetRequiredService<T>();
 
-    public static CoreServices Create(IDictionary<string, string?> settings, TimeProvider? time = null)
+    public static WatchingServices Create(IDictionary<string, string?> settings, TimeProvider? time = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var logs = new CapturingLoggerProvider();
@@ -40,7 +40,7 @@ public sealed class CoreServices : IDisposable
         }
 
         services.AddChangeGuardWatching(configuration);
-        return new CoreServices(services.BuildServiceProvider(), logs);
+        return new WatchingServices(services.BuildServiceProvider(), logs);
     }
 
     public void Dispose() => _provider.Dispose();

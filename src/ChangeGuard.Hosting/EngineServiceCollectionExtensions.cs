@@ -1,30 +1,35 @@
+using ChangeGuard.Domain.Settings;
+using ChangeGuard.Hosting;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ChangeGuard.Hosting;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
-/// The Durable Task engine, assembled here rather than by <c>AddInMemoryDurableTask</c> so that its store and its
-/// work-item limit are ours (<see cref="EngineOptions"/>): the in-memory or Azure Storage store, the gRPC sidecar on
-/// a loopback port, and the Durable worker and client pointed at it.
+/// The embedded engine every standalone host runs: the watching workflow (<c>AddChangeGuardWatching</c>) on a Durable
+/// Task engine assembled here rather than by <c>AddInMemoryDurableTask</c>, so that its store and its work-item limit
+/// are ours (<see cref="EngineOptions"/>): the in-memory or Azure Storage store, the gRPC sidecar on a loopback port,
+/// and the Durable worker and client pointed at it.
 /// </summary>
-public static class SidecarEngineServiceCollectionExtensions
+public static class EngineServiceCollectionExtensions
 {
-    /// <summary>Adds the engine with the given orchestrations and activities; settings from <c>ChangeGuard:Engine</c>.</summary>
-    public static IServiceCollection AddSidecarDurableTask(this IServiceCollection services, IConfiguration configuration, Action<DurableTaskRegistry> configureTasks)
+    /// <summary>
+    /// Adds the watching workflow and the engine that runs it (settings from <c>ChangeGuard:Engine</c>), with
+    /// <paramref name="moreTasks"/> registered next to ChangeGuard's orchestration and activities (benchmarks, tests).
+    /// </summary>
+    public static IServiceCollection AddChangeGuardEngine(this IServiceCollection services, IConfiguration configuration, Action<DurableTaskRegistry>? moreTasks = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        ArgumentNullException.ThrowIfNull(configureTasks);
-
-        services.AddOptions<EngineOptions>().Bind(configuration.GetSection(EngineOptions.SectionName)).ValidateOnStart();
-        services.TryAddSingleton<IValidateOptions<EngineOptions>, EngineOptionsValidator>();
+        services.AddChangeGuardWatching(configuration);
+        services.AddOptions<EngineOptions>()
+            .Bind(configuration.GetSection(EngineOptions.SectionName))
+            .ValidateFields(options => options.Validate());
 
         var endpoint = new SidecarEndpoint(LoopbackPort.Next());
         services.AddSingleton(endpoint);
@@ -44,7 +49,11 @@ public static class SidecarEngineServiceCollectionExtensions
         services.AddDurableTaskWorker(builder =>
         {
             builder.UseGrpc(endpoint.Address);
-            builder.AddTasks(configureTasks);
+            builder.AddTasks(registry =>
+            {
+                registry.AddChangeGuardTasks();
+                moreTasks?.Invoke(registry);
+            });
 
             // The sidecar sets the pace; the worker must never be the narrower limit.
             builder.Services.AddOptions<DurableTaskWorkerOptions>(builder.Name).Configure<IOptions<EngineOptions>>((worker, engine) =>

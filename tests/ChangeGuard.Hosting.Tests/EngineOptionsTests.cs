@@ -2,7 +2,7 @@ using ChangeGuard.Hosting;
 
 namespace ChangeGuard.Hosting.Tests;
 
-public sealed class EngineOptionsValidatorTests
+public sealed class EngineOptionsTests
 {
     private const string Azurite = "UseDevelopmentStorage=true";
 
@@ -13,27 +13,26 @@ public sealed class EngineOptionsValidatorTests
         return options;
     }
 
-    private static IEnumerable<string> Failures(EngineOptions options) =>
-        new EngineOptionsValidator().Validate(null, options).Failures ?? [];
+    private static IEnumerable<string> Failures(EngineOptions options) => options.Validate().Select(e => e.Field);
 
     [Fact]
-    public void Validate_AzureStorageWithConnection_Succeeds()
+    public void Validate_AzureStorageWithConnection_FindsNothing()
     {
         // Act
-        var result = new EngineOptionsValidator().Validate(null, Durable());
+        var errors = Durable().Validate();
 
         // Assert
-        Assert.True(result.Succeeded);
+        Assert.Empty(errors);
     }
 
     [Fact]
-    public void Validate_MemoryStoreWithoutConnection_Succeeds()
+    public void Validate_MemoryStoreWithoutConnection_FindsNothing()
     {
         // Act
-        var result = new EngineOptionsValidator().Validate(null, new EngineOptions());
+        var errors = new EngineOptions().Validate();
 
         // Assert
-        Assert.True(result.Succeeded);
+        Assert.Empty(errors);
     }
 
     [Theory]
@@ -46,7 +45,7 @@ public sealed class EngineOptionsValidatorTests
         var failures = Failures(Durable(o => o.TaskHub = taskHub));
 
         // Assert
-        Assert.Contains(failures, f => f.Contains("ChangeGuard:Engine:TaskHub", StringComparison.Ordinal));
+        Assert.Contains("ChangeGuard:Engine:TaskHub", failures);
     }
 
     [Fact]
@@ -56,7 +55,7 @@ public sealed class EngineOptionsValidatorTests
         var failures = Failures(Durable(o => o.WorkerId = " "));
 
         // Assert
-        Assert.Contains(failures, f => f.Contains("ChangeGuard:Engine:WorkerId", StringComparison.Ordinal));
+        Assert.Contains("ChangeGuard:Engine:WorkerId", failures);
     }
 
     [Fact]
@@ -66,6 +65,6 @@ public sealed class EngineOptionsValidatorTests
         var failures = Failures(Durable(o => o.MessageVisibilityTimeout = TimeSpan.FromSeconds(1)));
 
         // Assert
-        Assert.Contains(failures, f => f.Contains("ChangeGuard:Engine:MessageVisibilityTimeout", StringComparison.Ordinal));
+        Assert.Contains("ChangeGuard:Engine:MessageVisibilityTimeout", failures);
     }
 }
