@@ -1,6 +1,5 @@
 using ChangeGuard.Domain;
 using ChangeGuard.Domain.Policies;
-using ChangeGuard.Signals.Probes;
 
 namespace ChangeGuard.Signals;
 

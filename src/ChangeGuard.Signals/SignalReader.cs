@@ -1,7 +1,5 @@
 using ChangeGuard.Domain.Measurements;
 using ChangeGuard.Domain.Policies;
-using ChangeGuard.Signals.Probes;
-using ChangeGuard.Signals.Queries;
 
 namespace ChangeGuard.Signals;
 

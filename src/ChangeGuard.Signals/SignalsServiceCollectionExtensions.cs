@@ -1,7 +1,5 @@
 using ChangeGuard.Domain.Settings;
 using ChangeGuard.Signals;
-using ChangeGuard.Signals.Probes;
-using ChangeGuard.Signals.Queries;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -28,7 +28,7 @@ public static class SaeSimulatorServer
         }
 
         var log = new RequestLog();
-        var endpoint = new SaeApiEndpoint(world, new SignatureVerifier(options, options.Time), new FaultInjector(world), log);
+        var endpoint = new SaeApiEndpoint(world, new SignatureVerifier(options.AccessKeyId, options.AccessKeySecret, options.SecurityToken, options.Time), new FaultInjector(world), log);
 
         var app = builder.Build();
         app.Use(ControlEndpoints.HandleErrorsAsync);

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ChangeGuard.Domain.Json;
-using ChangeGuard.Domain.Policies;
 
 namespace ChangeGuard.Domain.Policies;
 

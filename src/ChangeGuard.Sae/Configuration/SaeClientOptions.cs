@@ -1,5 +1,4 @@
 using ChangeGuard.Domain;
-using ChangeGuard.Sae.Quota;
 namespace ChangeGuard.Sae.Configuration;
 
 /// <summary>

@@ -12,7 +12,7 @@ namespace ChangeGuard.Simulator.Api;
 /// every signable header is signed, the body hash, the signature itself, the STS token and nonce reuse.
 /// The query is decoded and re-canonicalised, so clients that send <c>*!()</c> raw still verify.
 /// </summary>
-internal sealed class SignatureVerifier(SimulatorOptions options, TimeProvider time)
+internal sealed class SignatureVerifier(string accessKeyId, string accessKeySecret, string? securityToken, TimeProvider time)
 {
     private static readonly TimeSpan AllowedSkew = TimeSpan.FromMinutes(15);
     private readonly Dictionary<string, DateTimeOffset> _nonces = new(StringComparer.Ordinal);
@@ -25,7 +25,7 @@ internal sealed class SignatureVerifier(SimulatorOptions options, TimeProvider t
         var authorization = AcsAuthorization.TryParse(request.Headers.Authorization.ToString())
             ?? throw new SimulatorError(400, SaeErrorCodes.IncompleteSignature, "The request signature does not conform to Aliyun standards.");
 
-        if (!string.Equals(authorization.AccessKeyId, options.AccessKeyId, StringComparison.Ordinal))
+        if (!string.Equals(authorization.AccessKeyId, accessKeyId, StringComparison.Ordinal))
         {
             throw new SimulatorError(404, SaeErrorCodes.AccessKeyNotFound, "Specified access key is not found.");
         }
@@ -82,7 +82,7 @@ internal sealed class SignatureVerifier(SimulatorOptions options, TimeProvider t
         }
 
         var (canonical, _) = AcsV3Signer.Canonicalize(new AcsSigningRequest(request.Method, request.Path.Value ?? "/", query, headers, payloadHash));
-        var expected = AcsV3Signer.ComputeSignature(canonical, options.AccessKeySecret);
+        var expected = AcsV3Signer.ComputeSignature(canonical, accessKeySecret);
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(authorization.Signature)))
         {
             throw new SimulatorError(400, SaeErrorCodes.SignatureDoesNotMatch,
@@ -90,7 +90,7 @@ internal sealed class SignatureVerifier(SimulatorOptions options, TimeProvider t
         }
 
         var token = request.Headers["x-acs-security-token"].ToString();
-        if (!string.Equals(token, options.SecurityToken ?? string.Empty, StringComparison.Ordinal))
+        if (!string.Equals(token, securityToken ?? string.Empty, StringComparison.Ordinal))
         {
             throw new SimulatorError(400, SaeErrorCodes.SecurityTokenMismatch, "The security token does not match the access key.");
         }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using ChangeGuard.Domain.Policies;
-using ChangeGuard.Signals.Probes;
+using ChangeGuard.Signals;
 
 namespace ChangeGuard.Domain.Tests.Policies;
 

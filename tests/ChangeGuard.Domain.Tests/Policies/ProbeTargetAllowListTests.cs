@@ -1,5 +1,5 @@
 using ChangeGuard.Domain.Policies;
-using ChangeGuard.Signals.Probes;
+using ChangeGuard.Signals;
 
 namespace ChangeGuard.Domain.Tests.Policies;
 

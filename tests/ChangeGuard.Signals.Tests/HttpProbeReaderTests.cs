@@ -1,10 +1,10 @@
 using System.Text;
 using ChangeGuard.Domain.Measurements;
 using ChangeGuard.Domain.Policies;
-using ChangeGuard.Signals.Probes;
+using ChangeGuard.Signals;
 using ChangeGuard.Testing.Builders;
 
-namespace ChangeGuard.Signals.Tests.Probes;
+namespace ChangeGuard.Signals.Tests;
 
 /// <summary>What a probe's 2xx answer measures (the HTTP path runs end to end; the assessor judges the result).</summary>
 public sealed class HttpProbeReaderTests

@@ -1,4 +1,4 @@
-namespace ChangeGuard.Signals.Queries;
+namespace ChangeGuard.Signals;
 
 /// <summary>One series of an instant query's answer: its labels and value.</summary>
 public sealed record PrometheusSample(IReadOnlyDictionary<string, string> Labels, double Value)

@@ -1,7 +1,7 @@
 using ChangeGuard.Domain.Measurements;
-using ChangeGuard.Signals.Queries;
+using ChangeGuard.Signals;
 
-namespace ChangeGuard.Signals.Tests.Queries;
+namespace ChangeGuard.Signals.Tests;
 
 /// <summary>What a query's samples measure: the lowest and highest series, or no data (the assessor judges them).</summary>
 public sealed class PrometheusQueryReaderTests

@@ -1,6 +1,6 @@
-using ChangeGuard.Signals.Queries;
+using ChangeGuard.Signals;
 
-namespace ChangeGuard.Signals.Tests.Queries;
+namespace ChangeGuard.Signals.Tests;
 
 public sealed class PrometheusAnswerTests
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace ChangeGuard.Signals.Queries;
+namespace ChangeGuard.Signals;
 
 /// <summary>
 /// Reads the Prometheus HTTP API's answer to an instant query: <c>{status, data: {resultType, result}}</c> with a

@@ -8,7 +8,7 @@ using ChangeGuard.Domain.Policies;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ChangeGuard.Signals.Queries;
+namespace ChangeGuard.Signals;
 
 /// <summary>
 /// Runs a Prometheus signal's instant query (<c>POST {url}/api/v1/query</c>) and measures its values: the lowest and

@@ -1,4 +1,4 @@
-namespace ChangeGuard.Sae.Quota;
+namespace ChangeGuard.Sae.Configuration;
 
 /// <summary>
 /// The SAE call budget per AccessKey (section <c>Sae:Budget</c>). SAE throttles an account at about 60 calls a minute;

@@ -7,7 +7,7 @@ using ChangeGuard.Domain.Policies;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ChangeGuard.Signals.Probes;
+namespace ChangeGuard.Signals;
 
 /// <summary>
 /// Calls an HTTP probe and measures its answer as Argo Rollouts' web metric reads it: a non-2xx status or a transport

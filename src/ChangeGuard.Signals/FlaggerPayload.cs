@@ -1,6 +1,6 @@
 using ChangeGuard.Domain.Policies;
 
-namespace ChangeGuard.Signals.Probes;
+namespace ChangeGuard.Signals;
 
 /// <summary>
 /// The body Flagger posts to its webhook checks, so gates written for Flagger can judge an SAE change order:

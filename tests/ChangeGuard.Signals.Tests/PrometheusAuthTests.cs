@@ -7,7 +7,7 @@ using ChangeGuard.Testing.Engine;
 using ChangeGuard.Testing.Notifications;
 using ChangeGuard.Testing.Signals;
 
-namespace ChangeGuard.Signals.Tests.Queries;
+namespace ChangeGuard.Signals.Tests;
 
 /// <summary>
 /// What reaches a Prometheus API over loopback: the query as a form POST to <c>/api/v1/query</c> with placeholders
