@@ -1,6 +1,5 @@
 using ChangeGuard.Sae.Configuration;
 using ChangeGuard.Sae.Credentials;
-using ChangeGuard.Watching;
 using ChangeGuard.Watching.Guard;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,5 @@
 using ChangeGuard.Watching;
 using ChangeGuard.Watching.Guard;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,4 @@
 using DurableTask.AzureStorage;
-using DurableTask.Core;
 using Microsoft.DurableTask.Testing.Sidecar;
 using Microsoft.Extensions.Logging;
 

@@ -1,5 +1,4 @@
 using ChangeGuard.Domain;
-using ChangeGuard.Domain.Policies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 

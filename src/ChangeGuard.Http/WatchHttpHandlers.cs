@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Json;
 using ChangeGuard.Watching;
 using ChangeGuard.Watching.Orchestration;

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using ChangeGuard.Domain;
-using ChangeGuard.Domain.Policies;
 using ChangeGuard.Notifications.Signing;
 
 namespace ChangeGuard.Notifications;

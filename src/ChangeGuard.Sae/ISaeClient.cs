@@ -1,4 +1,3 @@
-using ChangeGuard.Domain;
 using ChangeGuard.Sae.Models;
 
 namespace ChangeGuard.Sae;

@@ -1,6 +1,5 @@
 using ChangeGuard.Domain;
 using ChangeGuard.Domain.Assessment;
-using ChangeGuard.Domain.Policies;
 using ChangeGuard.Sae;
 using ChangeGuard.Sae.Errors;
 using ChangeGuard.Sae.Quota;

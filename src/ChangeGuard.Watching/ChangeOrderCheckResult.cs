@@ -1,5 +1,4 @@
 using ChangeGuard.Domain;
-using ChangeGuard.Domain.Policies;
 
 namespace ChangeGuard.Watching;
 

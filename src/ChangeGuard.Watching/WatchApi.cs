@@ -1,10 +1,7 @@
 using ChangeGuard.Domain;
-using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Policies;
 using ChangeGuard.Notifications;
-using ChangeGuard.Sae.Configuration;
 using ChangeGuard.Sae.Credentials;
-using ChangeGuard.Sae.Errors;
 using ChangeGuard.Signals;
 using ChangeGuard.Watching.Orchestration;
 using Microsoft.DurableTask;

@@ -1,4 +1,3 @@
-using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Watching.Orchestration;
 using Microsoft.DurableTask.Client;
 

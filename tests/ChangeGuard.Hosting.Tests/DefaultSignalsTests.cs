@@ -1,5 +1,4 @@
 using ChangeGuard.Domain.Policies;
-using ChangeGuard.Hosting;
 using ChangeGuard.Signals;
 using ChangeGuard.Watching;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ChangeGuard.Hosting;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;

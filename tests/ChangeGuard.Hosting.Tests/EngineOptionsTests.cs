@@ -1,5 +1,3 @@
-using ChangeGuard.Hosting;
-
 namespace ChangeGuard.Hosting.Tests;
 
 public sealed class EngineOptionsTests

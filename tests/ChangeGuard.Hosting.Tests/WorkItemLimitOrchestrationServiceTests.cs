@@ -1,4 +1,3 @@
-using ChangeGuard.Hosting;
 using DurableTask.Core;
 using DurableTask.Core.History;
 using DurableTask.Core.Query;

@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ChangeGuard.Notifications;
 using ChangeGuard.Notifications.Tests.Formatting;
 
 namespace ChangeGuard.Notifications.Tests;

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using ChangeGuard.Notifications;
 using ChangeGuard.Testing;
 
 namespace ChangeGuard.Notifications.Tests;

@@ -1,4 +1,3 @@
-using ChangeGuard.Notifications;
 using ChangeGuard.Testing.Notifications;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

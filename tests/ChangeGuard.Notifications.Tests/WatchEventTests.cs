@@ -1,5 +1,4 @@
 using ChangeGuard.Domain.Assessment;
-using ChangeGuard.Notifications;
 
 namespace ChangeGuard.Notifications.Tests;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using ChangeGuard.Domain.Measurements;
-using ChangeGuard.Domain.Policies;
 using ChangeGuard.Signals;
 using ChangeGuard.Testing.Builders;
 

@@ -1,5 +1,3 @@
-using ChangeGuard.Signals;
-
 namespace ChangeGuard.Signals.Tests;
 
 public sealed class PrometheusAnswerTests

@@ -1,7 +1,6 @@
 using System.Text;
 using ChangeGuard.Domain.Measurements;
 using ChangeGuard.Domain.Policies;
-using ChangeGuard.Signals;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Engine;
 using ChangeGuard.Testing.Notifications;

@@ -1,5 +1,4 @@
 using ChangeGuard.Domain.Measurements;
-using ChangeGuard.Signals;
 
 namespace ChangeGuard.Signals.Tests;
 

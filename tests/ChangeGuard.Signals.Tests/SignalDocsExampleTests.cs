@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using ChangeGuard.Domain.Json;
 using ChangeGuard.Domain.Policies;
-using ChangeGuard.Signals;
 using ChangeGuard.Testing;
 using ChangeGuard.Watching;
 

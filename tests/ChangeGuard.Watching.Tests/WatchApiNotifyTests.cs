@@ -1,10 +1,8 @@
-using ChangeGuard.Domain;
 using ChangeGuard.Domain.Policies;
 using ChangeGuard.Notifications;
 using ChangeGuard.Sae.Credentials;
 using ChangeGuard.Testing.Engine;
 using ChangeGuard.Testing.Notifications;
-using ChangeGuard.Watching;
 using Microsoft.Extensions.Configuration;
 using Moq;
 

@@ -1,10 +1,8 @@
-using ChangeGuard.Domain;
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Policies;
 using ChangeGuard.Sae.Credentials;
 using ChangeGuard.Sae.Errors;
 using ChangeGuard.Testing.Engine;
-using ChangeGuard.Watching;
 using ChangeGuard.Watching.Orchestration;
 using Microsoft.DurableTask.Client;
 using Moq;

@@ -1,10 +1,8 @@
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Health;
-using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Engine;
 using ChangeGuard.Testing.Simulation;
-using ChangeGuard.Watching;
 
 namespace ChangeGuard.Watching.Tests;
 

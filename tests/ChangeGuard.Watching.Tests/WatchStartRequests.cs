@@ -1,6 +1,4 @@
-using ChangeGuard.Domain;
 using ChangeGuard.Domain.Policies;
-using ChangeGuard.Watching;
 
 namespace ChangeGuard.Watching.Tests;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using ChangeGuard.Benchmarks.Budget;
 using ChangeGuard.Benchmarks.Engine;
-using ChangeGuard.Domain;
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Policies;
 using ChangeGuard.Hosting;

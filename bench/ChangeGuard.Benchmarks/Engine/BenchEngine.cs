@@ -1,6 +1,5 @@
 using ChangeGuard.Hosting;
 using ChangeGuard.Watching;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

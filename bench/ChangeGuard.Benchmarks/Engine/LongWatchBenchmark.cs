@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ChangeGuard.Domain;
 using ChangeGuard.Domain.Policies;
 using ChangeGuard.Watching;
 

@@ -7,7 +7,6 @@ using ChangeGuard.Hosting;
 using ChangeGuard.Simulator;
 using ChangeGuard.Simulator.Api;
 using ChangeGuard.Simulator.Scenarios;
-using ChangeGuard.Testing;
 using ChangeGuard.Testing.Processes;
 
 namespace ChangeGuard.Benchmarks.Restart;

@@ -1,10 +1,8 @@
 using ChangeGuard.Cli.Output;
 using ChangeGuard.Cli.Parsing;
-using ChangeGuard.Domain;
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Policies;
 using ChangeGuard.Hosting;
-using ChangeGuard.Signals;
 using ChangeGuard.Simulator;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Watching;

@@ -1,5 +1,4 @@
 using ChangeGuard.Cli.Parsing;
-using ChangeGuard.Domain;
 using ChangeGuard.Domain.Policies;
 
 namespace ChangeGuard.Cli.Commands;

@@ -1,7 +1,6 @@
 using ChangeGuard.Cli.Parsing;
 using ChangeGuard.Cli.Serve;
 using ChangeGuard.Hosting;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 
 namespace ChangeGuard.Cli.Commands;

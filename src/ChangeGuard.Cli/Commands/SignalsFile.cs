@@ -2,7 +2,6 @@ using System.Text.Json;
 using ChangeGuard.Cli.Parsing;
 using ChangeGuard.Domain.Json;
 using ChangeGuard.Domain.Policies;
-using ChangeGuard.Signals;
 
 namespace ChangeGuard.Cli.Commands;
 

@@ -1,16 +1,12 @@
 using System.Text.Json;
 using ChangeGuard.Cli.Parsing;
-using ChangeGuard.Domain;
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Json;
 using ChangeGuard.Domain.Measurements;
 using ChangeGuard.Domain.Policies;
-using ChangeGuard.Notifications.Delivery;
 using ChangeGuard.Sae;
 using ChangeGuard.Sae.Configuration;
-using ChangeGuard.Sae.Errors;
 using ChangeGuard.Signals;
-using ChangeGuard.Watching;
 using ChangeGuard.Watching.Activities;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

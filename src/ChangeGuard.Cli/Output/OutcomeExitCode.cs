@@ -1,6 +1,5 @@
 using ChangeGuard.Domain;
 using ChangeGuard.Domain.Assessment;
-using ChangeGuard.Sae.Models;
 using ChangeGuard.Watching;
 
 namespace ChangeGuard.Cli.Output;

@@ -1,4 +1,3 @@
-using ChangeGuard.Domain;
 using ChangeGuard.Domain.Measurements;
 
 namespace ChangeGuard.Domain.Assessment;

@@ -1,4 +1,3 @@
-using ChangeGuard.Domain;
 using ChangeGuard.Domain.Health;
 using ChangeGuard.Domain.Measurements;
 using ChangeGuard.Domain.Policies;

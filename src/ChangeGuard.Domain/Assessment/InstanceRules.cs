@@ -1,5 +1,4 @@
 using System.Globalization;
-using ChangeGuard.Domain;
 using ChangeGuard.Domain.Health;
 using ChangeGuard.Domain.Policies;
 

@@ -1,5 +1,3 @@
-using ChangeGuard.Domain;
-
 namespace ChangeGuard.Domain.Health;
 
 /// <summary>Where the change order stands: status, SubStatus and its batches.</summary>

@@ -1,5 +1,3 @@
-using ChangeGuard.Domain;
-
 namespace ChangeGuard.Domain.Measurements;
 
 /// <summary>

@@ -3,7 +3,6 @@ using ChangeGuard.Watching;
 using ChangeGuard.Watching.Guard;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ChangeGuard.Functions.Guard;

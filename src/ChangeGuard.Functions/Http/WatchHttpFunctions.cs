@@ -3,7 +3,6 @@ using ChangeGuard.Watching;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChangeGuard.Functions.Http;
 

@@ -1,4 +1,3 @@
-using ChangeGuard.Domain.Measurements;
 using ChangeGuard.Notifications.Delivery;
 using ChangeGuard.Watching.Activities;
 using Microsoft.Azure.Functions.Worker;

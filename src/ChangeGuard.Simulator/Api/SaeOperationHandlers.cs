@@ -1,7 +1,6 @@
 using System.Globalization;
 using ChangeGuard.Domain;
 using ChangeGuard.Sae.Errors;
-using ChangeGuard.Sae.Models;
 using ChangeGuard.Sae.Wire;
 using ChangeGuard.Sae.Wire.Json;
 using ChangeGuard.Simulator.Model;

@@ -1,5 +1,4 @@
 using ChangeGuard.Domain;
-using ChangeGuard.Sae.Models;
 
 namespace ChangeGuard.Simulator.Model;
 

@@ -1,4 +1,3 @@
-using ChangeGuard.Domain;
 using ChangeGuard.Simulator.Scenarios;
 
 namespace ChangeGuard.Simulator.Model;

@@ -1,5 +1,4 @@
 using ChangeGuard.Domain;
-using ChangeGuard.Sae.Models;
 using ChangeGuard.Simulator.Scenarios;
 
 namespace ChangeGuard.Simulator.Model;

@@ -1,6 +1,5 @@
 using ChangeGuard.Domain;
 using ChangeGuard.Sae.Errors;
-using ChangeGuard.Sae.Models;
 using ChangeGuard.Simulator.Scenarios;
 
 namespace ChangeGuard.Simulator.Model;

@@ -1,4 +1,3 @@
-using ChangeGuard.Domain.Measurements;
 using Microsoft.DurableTask;
 
 namespace ChangeGuard.Watching.Activities;

@@ -1,4 +1,3 @@
-using ChangeGuard.Domain.Measurements;
 using ChangeGuard.Sae;
 using ChangeGuard.Sae.Errors;
 using ChangeGuard.Sae.Quota;

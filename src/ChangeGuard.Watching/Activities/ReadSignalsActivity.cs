@@ -1,4 +1,3 @@
-using ChangeGuard.Domain.Policies;
 using ChangeGuard.Signals;
 using Microsoft.DurableTask;
 

@@ -1,5 +1,4 @@
 using ChangeGuard.Domain;
-using ChangeGuard.Domain.Policies;
 using ChangeGuard.Sae.Configuration;
 
 namespace ChangeGuard.Watching.Guard;

@@ -6,7 +6,6 @@ using ChangeGuard.Domain.Measurements;
 using ChangeGuard.Domain.Policies;
 using ChangeGuard.Notifications;
 using ChangeGuard.Notifications.Delivery;
-using ChangeGuard.Signals;
 using ChangeGuard.Watching.Activities;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Processes;
 using ChangeGuard.Testing.Simulation;

@@ -6,7 +6,6 @@ using System.Text.Json;
 using ChangeGuard.Hosting;
 using ChangeGuard.Simulator.Api;
 using ChangeGuard.Simulator.Scenarios;
-using ChangeGuard.Testing;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Processes;
 

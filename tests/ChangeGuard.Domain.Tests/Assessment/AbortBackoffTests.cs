@@ -1,5 +1,4 @@
 using ChangeGuard.Domain.Assessment;
-using ChangeGuard.Watching.Orchestration;
 
 namespace ChangeGuard.Domain.Tests.Assessment;
 

@@ -1,7 +1,5 @@
-using ChangeGuard.Domain;
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Measurements;
-using ChangeGuard.Sae.Models;
 
 namespace ChangeGuard.Domain.Tests.Assessment;
 

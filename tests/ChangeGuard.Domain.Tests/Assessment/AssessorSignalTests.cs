@@ -1,9 +1,7 @@
-using ChangeGuard.Domain;
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Health;
 using ChangeGuard.Domain.Measurements;
 using ChangeGuard.Domain.Policies;
-using ChangeGuard.Signals;
 using ChangeGuard.Testing.Builders;
 
 namespace ChangeGuard.Domain.Tests.Assessment;

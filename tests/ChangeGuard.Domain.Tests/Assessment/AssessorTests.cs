@@ -1,8 +1,6 @@
-using ChangeGuard.Domain;
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Health;
 using ChangeGuard.Domain.Policies;
-using ChangeGuard.Sae.Models;
 
 namespace ChangeGuard.Domain.Tests.Assessment;
 

@@ -1,10 +1,8 @@
-using ChangeGuard.Domain;
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Health;
 using ChangeGuard.Domain.Measurements;
 using ChangeGuard.Domain.Policies;
 using ChangeGuard.Domain.Tests.Health;
-using ChangeGuard.Sae.Models;
 
 namespace ChangeGuard.Domain.Tests.Assessment;
 

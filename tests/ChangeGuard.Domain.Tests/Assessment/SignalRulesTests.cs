@@ -1,7 +1,6 @@
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Measurements;
 using ChangeGuard.Domain.Policies;
-using ChangeGuard.Signals;
 using ChangeGuard.Testing.Builders;
 
 namespace ChangeGuard.Domain.Tests.Assessment;

@@ -1,6 +1,4 @@
-using ChangeGuard.Domain;
 using ChangeGuard.Domain.Health;
-using ChangeGuard.Sae.Models;
 
 namespace ChangeGuard.Domain.Tests.Health;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ChangeGuard.Domain;
 using ChangeGuard.Domain.Json;
 using ChangeGuard.Domain.Policies;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ChangeGuard.Domain.Policies;
-using ChangeGuard.Signals;
 
 namespace ChangeGuard.Domain.Tests.Policies;
 

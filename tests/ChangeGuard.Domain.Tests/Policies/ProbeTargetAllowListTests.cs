@@ -1,5 +1,4 @@
 using ChangeGuard.Domain.Policies;
-using ChangeGuard.Signals;
 
 namespace ChangeGuard.Domain.Tests.Policies;
 

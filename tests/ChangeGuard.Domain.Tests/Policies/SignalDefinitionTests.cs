@@ -1,5 +1,4 @@
 using ChangeGuard.Domain.Policies;
-using ChangeGuard.Signals;
 using ChangeGuard.Testing.Builders;
 
 namespace ChangeGuard.Domain.Tests.Policies;

@@ -1,5 +1,4 @@
 using ChangeGuard.Domain.Assessment;
-using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Engine;
 using ChangeGuard.Testing.Notifications;

@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Policies;
-using ChangeGuard.Signals;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Engine;

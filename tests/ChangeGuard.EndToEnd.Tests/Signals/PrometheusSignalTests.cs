@@ -1,7 +1,6 @@
 using System.Globalization;
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Policies;
-using ChangeGuard.Signals;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Engine;

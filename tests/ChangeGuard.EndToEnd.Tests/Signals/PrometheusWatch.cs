@@ -1,6 +1,5 @@
 using ChangeGuard.Hosting;
 using ChangeGuard.Simulator.Scenarios;
-using ChangeGuard.Testing;
 using ChangeGuard.Testing.Engine;
 using ChangeGuard.Testing.Signals;
 

@@ -1,4 +1,3 @@
-using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Engine;
 using ChangeGuard.Watching.Orchestration;

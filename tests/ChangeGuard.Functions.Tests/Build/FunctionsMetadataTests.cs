@@ -1,9 +1,7 @@
 using System.Text.Json;
-using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Functions.Guard;
 using ChangeGuard.Functions.Http;
 using ChangeGuard.Functions.Tests.Support;
-using ChangeGuard.Notifications.Delivery;
 using ChangeGuard.Watching.Activities;
 using ChangeGuard.Watching.Orchestration;
 

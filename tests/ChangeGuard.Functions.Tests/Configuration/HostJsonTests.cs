@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using ChangeGuard.Domain;
 using ChangeGuard.Domain.Policies;
 using ChangeGuard.Functions.Tests.Support;
 using ChangeGuard.Http;

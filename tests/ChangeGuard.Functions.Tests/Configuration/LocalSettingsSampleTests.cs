@@ -1,4 +1,3 @@
-using ChangeGuard.Domain;
 using ChangeGuard.Domain.Policies;
 using ChangeGuard.Functions.Guard;
 using ChangeGuard.Functions.Tests.Support;

@@ -1,10 +1,8 @@
-using ChangeGuard.Domain;
 using ChangeGuard.Domain.Policies;
 using ChangeGuard.Functions.Tests.Support;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ChangeGuard.Functions.Tests.Configuration;

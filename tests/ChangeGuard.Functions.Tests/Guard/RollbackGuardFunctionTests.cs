@@ -1,6 +1,5 @@
 using System.Net;
 using ChangeGuard.Domain;
-using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Functions.Guard;
 using ChangeGuard.Functions.Tests.Support;
 using ChangeGuard.Sae;
@@ -11,7 +10,6 @@ using ChangeGuard.Testing.Logging;
 using ChangeGuard.Watching.Guard;
 using ChangeGuard.Watching.Orchestration;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Moq;
 

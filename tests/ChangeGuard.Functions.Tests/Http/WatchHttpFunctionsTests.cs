@@ -1,11 +1,9 @@
 using System.Text.Json;
-using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Functions.Http;
 using ChangeGuard.Functions.Tests.Support;
 using ChangeGuard.Testing.Engine;
 using ChangeGuard.Testing.Http;
 using ChangeGuard.Watching.Orchestration;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Moq;
 

@@ -9,7 +9,6 @@ using ChangeGuard.Testing.Notifications;
 using ChangeGuard.Testing.Options;
 using ChangeGuard.Watching.Activities;
 using ChangeGuard.Watching.Planning;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;

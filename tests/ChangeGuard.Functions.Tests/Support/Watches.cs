@@ -1,10 +1,8 @@
-using ChangeGuard.Domain;
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Policies;
 using ChangeGuard.Sae.Credentials;
 using ChangeGuard.Watching;
 using ChangeGuard.Watching.Orchestration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Moq;
 

@@ -1,4 +1,3 @@
-using ChangeGuard.Notifications;
 using ChangeGuard.Notifications.Delivery;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using ChangeGuard.Notifications;
 using ChangeGuard.Notifications.Delivery;
 using ChangeGuard.Testing.Notifications;
 using ChangeGuard.Testing.Time;

@@ -1,5 +1,4 @@
 using System.Net;
-using ChangeGuard.Notifications;
 using ChangeGuard.Notifications.Delivery;
 
 namespace ChangeGuard.Notifications.Tests.Delivery;

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using ChangeGuard.Notifications;
 using ChangeGuard.Notifications.Formatting;
 using ChangeGuard.Testing.Notifications;
 

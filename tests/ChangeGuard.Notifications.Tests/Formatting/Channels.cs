@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using ChangeGuard.Notifications;
 using ChangeGuard.Notifications.Formatting;
 using ChangeGuard.Testing.Notifications;
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Web;
-using ChangeGuard.Notifications;
 using ChangeGuard.Testing.Notifications;
 
 namespace ChangeGuard.Notifications.Tests.Formatting;

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using ChangeGuard.Domain.Assessment;
-using ChangeGuard.Notifications;
 using ChangeGuard.Testing.Notifications;
 
 namespace ChangeGuard.Notifications.Tests.Formatting;

@@ -1,4 +1,3 @@
-using ChangeGuard.Notifications;
 using ChangeGuard.Testing.Notifications;
 
 namespace ChangeGuard.Notifications.Tests.Formatting;

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using ChangeGuard.Notifications;
 using ChangeGuard.Testing.Notifications;
 
 namespace ChangeGuard.Notifications.Tests.Formatting;

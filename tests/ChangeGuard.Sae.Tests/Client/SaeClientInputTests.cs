@@ -1,4 +1,3 @@
-using ChangeGuard.Domain;
 using ChangeGuard.Sae.Errors;
 using ChangeGuard.Sae.Models;
 using ChangeGuard.Testing.Builders;

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using ChangeGuard.Domain;
-using ChangeGuard.Sae.Models;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Simulation;
 

@@ -1,5 +1,4 @@
 using ChangeGuard.Domain;
-using ChangeGuard.Sae.Models;
 using ChangeGuard.Simulator.Model;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Builders;

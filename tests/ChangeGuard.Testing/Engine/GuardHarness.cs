@@ -1,4 +1,3 @@
-using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Hosting;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Logging;

@@ -1,4 +1,3 @@
-using ChangeGuard.Domain;
 using ChangeGuard.Domain.Policies;
 
 namespace ChangeGuard.Testing.Engine;

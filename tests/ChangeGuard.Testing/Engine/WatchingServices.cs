@@ -1,5 +1,4 @@
 using ChangeGuard.Testing.Logging;
-using ChangeGuard.Watching;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

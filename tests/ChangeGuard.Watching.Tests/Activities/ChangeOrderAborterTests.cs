@@ -1,8 +1,6 @@
 using ChangeGuard.Domain;
 using ChangeGuard.Domain.Measurements;
-using ChangeGuard.Notifications.Delivery;
 using ChangeGuard.Sae.Errors;
-using ChangeGuard.Sae.Models;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Simulation;

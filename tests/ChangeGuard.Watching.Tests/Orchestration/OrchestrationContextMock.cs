@@ -1,4 +1,3 @@
-using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Measurements;
 using ChangeGuard.Notifications.Delivery;
 using ChangeGuard.Watching.Activities;

@@ -4,7 +4,6 @@ using ChangeGuard.Domain.Health;
 using ChangeGuard.Domain.Policies;
 using ChangeGuard.Notifications;
 using ChangeGuard.Notifications.Delivery;
-using ChangeGuard.Sae.Models;
 using ChangeGuard.Watching.Activities;
 using ChangeGuard.Watching.Orchestration;
 

@@ -1,5 +1,4 @@
 using ChangeGuard.Sae.Configuration;
-using ChangeGuard.Sae.Quota;
 using ChangeGuard.Testing.Options;
 using ChangeGuard.Watching.Planning;
 using Microsoft.Extensions.Time.Testing;
