@@ -35,7 +35,9 @@ internal sealed class PrometheusWatch : IAsyncDisposable
     {
         var port = LoopbackPort.Next();
         var configured = (settings ?? new SignalSettings()).Prometheus("prom", PrometheusServer.AddressOf(port));
-        var harness = await GuardHarness.StartAsync(scenario, configured.Build());
+        // Until Prometheus has scraped, the scenario barely moves: a slow start must not let the fault's samples into the
+        // first query's window. The scenario then plays from its start at its own pace.
+        var harness = await GuardHarness.StartAsync(scenario with { TimeScale = 0.001 }, configured.Build());
         if (!prometheusRunning)
         {
             return new PrometheusWatch(harness, null);
