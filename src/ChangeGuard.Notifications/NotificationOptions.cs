@@ -23,6 +23,9 @@ public sealed partial class NotificationOptions
     /// <summary>How long one delivery may take, all attempts and waits included (1 s to 5 min; default 30 s).</summary>
     public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The longest <see cref="DeliveryTimeout"/> allowed; a rate-limit queue longer than this can serve is pointless.</summary>
+    internal static readonly TimeSpan LongestDeliveryTimeout = TimeSpan.FromMinutes(5);
+
     /// <summary>How long one HTTP attempt may take (100 ms to 1 min; default 10 s).</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -138,7 +141,7 @@ public sealed partial class NotificationOptions
             }
         }
 
-        if (DeliveryTimeout < TimeSpan.FromSeconds(1) || DeliveryTimeout > TimeSpan.FromMinutes(5))
+        if (DeliveryTimeout < TimeSpan.FromSeconds(1) || DeliveryTimeout > LongestDeliveryTimeout)
         {
             Add(nameof(DeliveryTimeout), "must be between 1 second and 5 minutes");
         }

@@ -93,16 +93,9 @@ public sealed partial class NotificationDelivery(
         SendAttempt? last = null;
         while (attempts < settings.MaxAttempts)
         {
-            var slot = limiter.Reserve(name, type, deadline - time.GetUtcNow());
-            if (slot is not { } wait)
+            if (!await WaitForRateLimitAsync(watchEvent.EventId, name, type, deadline - time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
             {
                 return new NotifyResult(NotifyStatus.Failed, attempts, last?.Code ?? "rate limit: no free slot in time");
-            }
-
-            if (wait > TimeSpan.Zero)
-            {
-                LogRateLimited(logger, watchEvent.EventId, name, wait);
-                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
             }
 
             var remaining = deadline - time.GetUtcNow();
@@ -135,14 +128,45 @@ public sealed partial class NotificationDelivery(
         return new NotifyResult(NotifyStatus.Failed, attempts, last?.Code ?? "no attempt in time");
     }
 
+    /// <summary>
+    /// Takes a send of the channel from its rate limit, waiting at most <paramref name="maxWait"/> (measured on
+    /// <see cref="TimeProvider"/>, like the rest of the deadline); false when no send came free in time.
+    /// </summary>
+    private async Task<bool> WaitForRateLimitAsync(string eventId, string name, ChannelType type, TimeSpan maxWait, CancellationToken cancellationToken)
+    {
+        if (maxWait <= TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        // The deadline's timer is only armed when the send has to queue.
+        using var deadline = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var pending = limiter.AcquireAsync(name, type, linked.Token);
+        if (!pending.IsCompleted)
+        {
+            deadline.CancelAfter(maxWait);
+            LogRateLimited(logger, eventId, name, maxWait);
+        }
+
+        try
+        {
+            return await pending.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
     [LoggerMessage(EventId = LogEvents.NotificationDelivered, Level = LogLevel.Information, Message = "Notification {EventId} to channel {Channel} ({Type}): {Status} after {Attempts} attempt(s), {Code}")]
     private static partial void LogDelivered(ILogger logger, string eventId, string channel, ChannelType type, NotifyStatus status, int attempts, string code);
 
     [LoggerMessage(EventId = LogEvents.NotificationRetrying, Level = LogLevel.Information, Message = "Notification {EventId} to channel {Channel}: attempt {Attempt} answered {Code}; retrying in {Delay}")]
     private static partial void LogRetrying(ILogger logger, string eventId, string channel, int attempt, string code, TimeSpan delay);
 
-    [LoggerMessage(EventId = LogEvents.NotificationRateLimited, Level = LogLevel.Information, Message = "Notification {EventId} to channel {Channel} waits {Wait} for the channel's rate limit")]
-    private static partial void LogRateLimited(ILogger logger, string eventId, string channel, TimeSpan wait);
+    [LoggerMessage(EventId = LogEvents.NotificationRateLimited, Level = LogLevel.Information, Message = "Notification {EventId} to channel {Channel} waits for the channel's rate limit, at most {MaxWait}")]
+    private static partial void LogRateLimited(ILogger logger, string eventId, string channel, TimeSpan maxWait);
 
     [LoggerMessage(EventId = LogEvents.NotificationDuplicate, Level = LogLevel.Information, Message = "Notification {EventId} to channel {Channel} was already delivered or is being delivered by this process ({Status}); not posting again")]
     private static partial void LogDuplicate(ILogger logger, string eventId, string channel, NotifyStatus status);

@@ -6,6 +6,7 @@ using ChangeGuard.Testing.Notifications;
 using ChangeGuard.Testing.Time;
 using ChangeGuard.Watching.Activities;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 
 namespace ChangeGuard.Notifications.Tests.Delivery;
@@ -194,6 +195,50 @@ public sealed class LoopbackDeliveryTests
     }
 
     [Fact]
+    public async Task RunAsync_ChannelRateLimitUsedUp_WaitsForItThenSends()
+    {
+        // Arrange: Slack allows one message a second; the limiter runs on the real clock, so the second waits about that.
+        var (receiver, services) = await StartAsync("slack", "/services/T0/B0/XXXX");
+        await using var _ = receiver;
+        using var __ = services;
+        var second = new WatchEventBuilder().With(e => e with { EventId = "watch-co-7f3a:aborted:1793520000-3" }).Build();
+
+        // Act
+        var outcomes = await Task.WhenAll(services.Activity.RunAsync(Context, Request()), services.Activity.RunAsync(Context, Request(watchEvent: second)));
+
+        // Assert
+        Assert.All(outcomes, o => Assert.Equal(new NotifyResult(NotifyStatus.Sent, 1, "http 200"), o));
+        Assert.Equal(2, receiver.Requests.Count);
+        Assert.Single(services.Logs.Lines, l => l.Contains("waits for the channel's rate limit", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_NoFreeSlotBeforeTheDeliveryTimeout_FailsWithoutPosting()
+    {
+        // Arrange: DingTalk's 20 a minute used up; the delivery timeout runs on the fake clock, the limiter on the real one.
+        var time = new FakeTimeProvider(WatchEventBuilder.At);
+        var (receiver, services) = await StartAsync("dingtalk", $"/robot/send?access_token={DingTalkToken}", time: time);
+        await using var _ = receiver;
+        using var __ = services;
+        for (var i = 0; i < 20; i++)
+        {
+            var sent = await services.Activity.RunAsync(Context, Request(watchEvent: new WatchEventBuilder().With(e => e with { EventId = $"event-{i}" }).Build()));
+            Assert.Equal(NotifyStatus.Sent, sent.Status);
+        }
+
+        var late = services.Activity.RunAsync(Context, Request());
+        await WaitForLogAsync(services, "waits for the channel's rate limit");
+
+        // Act
+        time.Advance(TimeSpan.FromSeconds(30));
+        var outcome = await late;
+
+        // Assert
+        Assert.Equal(new NotifyResult(NotifyStatus.Failed, 0, "rate limit: no free slot in time"), outcome);
+        Assert.Equal(20, receiver.Requests.Count);
+    }
+
+    [Fact]
     public async Task RunAsync_AlwaysServerError_FailsAfterMaxAttemptsAsData()
     {
         // Arrange
@@ -352,5 +397,15 @@ public sealed class LoopbackDeliveryTests
         Assert.DoesNotContain(NotificationSettings.DingTalkSecret, services.Logs.AllText, StringComparison.Ordinal);
         Assert.DoesNotContain("sign=", services.Logs.AllText, StringComparison.Ordinal);
         Assert.DoesNotContain("127.0.0.1", services.Logs.AllText, StringComparison.Ordinal);
+    }
+
+    private static async Task WaitForLogAsync(NotificationServices services, string text)
+    {
+        for (var i = 0; i < 500 && !services.Logs.AllText.Contains(text, StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Contains(text, services.Logs.AllText, StringComparison.Ordinal);
     }
 }
