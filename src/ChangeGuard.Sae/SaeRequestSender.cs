@@ -12,6 +12,8 @@ using ChangeGuard.Sae.Wire;
 using ChangeGuard.Sae.Wire.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
 
 namespace ChangeGuard.Sae;
 
@@ -20,6 +22,15 @@ namespace ChangeGuard.Sae;
 /// backoff that honours retry-after, and turns every failure into a <see cref="SaeException"/>.
 /// Writes are sent once: whether to try an abort again is the orchestration's decision.
 /// </summary>
+/// <remarks>
+/// Read retries are a Polly <see cref="ResiliencePipeline"/> around one whole attempt (budget, build, sign, send,
+/// parse), not a resilience handler on the <see cref="HttpClient"/>: whether to retry depends on SAE's parsed envelope
+/// (a 200 can carry <c>InternalError</c>, a malformed 2xx is transient), every attempt must be signed anew because SAE
+/// refuses a replayed nonce or a stale date, and every attempt spends the AccessKey's call budget. A handler sees only
+/// the signed HTTP message and would resend it unchanged, outside the budget. The per-attempt timeout stays inside the
+/// attempt, around send and read only, so that waiting for the budget never counts against it; a timeout becomes a
+/// transient <see cref="SaeException"/> that the pipeline retries like any other.
+/// </remarks>
 public sealed class SaeRequestSender
 {
     /// <summary>The name of the <see cref="HttpClient"/> this sender asks the factory for.</summary>
@@ -33,6 +44,7 @@ public sealed class SaeRequestSender
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<SaeRequestSender> _logger;
     private readonly SaeCallBudget _budget;
+    private ReadRetry? _readRetry;
 
     /// <summary>Creates a sender.</summary>
     public SaeRequestSender(
@@ -70,26 +82,72 @@ public sealed class SaeRequestSender
         var options = _options.CurrentValue;
         var endpoint = SaeRegion.EndpointFor(regionId, options.Endpoint);
         var credentials = _credentials.GetCredentials();
-        var attempts = operation.IsRead ? options.MaxReadAttempts : 1;
+        var pipeline = operation.IsRead ? ReadPipelineFor(options) : ResiliencePipeline.Empty;
 
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await SendOnceAsync<TData>(endpoint, operation, query, credentials, options, attempt, cancellationToken).ConfigureAwait(false);
-            }
-            catch (SaeException ex) when (attempt < attempts && SaeErrorClassifier.IsRetryable(ex.Kind))
-            {
-                var delay = RetryDelay(attempt, ex.RetryAfter, options);
-                SaeClientLog.Retrying(_logger, operation.Action, ex.Kind, attempt, attempts, (long)delay.TotalMilliseconds);
-                await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        var attempt = 0;
+        return await pipeline.ExecuteAsync(
+            token => new ValueTask<(TData, string?)>(SendOnceAsync<TData>(endpoint, operation, query, credentials, options, ++attempt, token)),
+            cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Full-jitter exponential backoff, or SAE's retry-after when it gave one, capped by the options.</summary>
-    internal static TimeSpan RetryDelay(int attempt, TimeSpan? retryAfter, SaeClientOptions options, double? jitter = null) =>
-        Backoff.Delay(attempt, options.RetryBaseDelay, options.MaxRetryDelay, jitter ?? Random.Shared.NextDouble(), retryAfter);
+    /// <summary>
+    /// The retry pipeline for reads under <paramref name="options"/>: <see cref="SaeErrorKind.Throttled"/> and
+    /// <see cref="SaeErrorKind.Transient"/> failures are tried again up to <see cref="SaeClientOptions.MaxReadAttempts"/>
+    /// in all, waiting <see cref="RetryDelay"/> on <paramref name="timeProvider"/> so that tests control the clock.
+    /// </summary>
+    internal static ResiliencePipeline ReadPipeline(SaeClientOptions options, TimeProvider timeProvider, ILogger logger, Func<double>? jitter = null)
+    {
+        var attempts = options.MaxReadAttempts;
+        if (attempts <= 1)
+        {
+            // Polly's retry needs at least one retry; a single attempt needs no strategy at all.
+            return ResiliencePipeline.Empty;
+        }
+
+        var draw = jitter ?? Random.Shared.NextDouble;
+        return new ResiliencePipelineBuilder { TimeProvider = timeProvider }
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = attempts - 1,
+                ShouldHandle = new PredicateBuilder().Handle<SaeException>(ex => SaeErrorClassifier.IsRetryable(ex.Kind)),
+
+                // The generator decides every delay (Polly's own backoff is bypassed): see RetryDelay for why.
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(RetryDelay(args, options, draw())),
+                OnRetry = args =>
+                {
+                    // ShouldHandle lets only SaeException through, so a retried outcome always carries one.
+                    var failure = (SaeException)args.Outcome.Exception!;
+                    SaeClientLog.Retrying(logger, failure.Action, failure.Kind, args.AttemptNumber + 1, attempts, (long)args.RetryDelay.TotalMilliseconds);
+                    return default;
+                },
+            })
+            .Build();
+    }
+
+    /// <summary>
+    /// The wait after a failed read attempt: SAE's retry-after when the failure carried one, else jittered exponential
+    /// backoff (<paramref name="jitter"/> in [0, 1]), both capped by <see cref="SaeClientOptions.MaxRetryDelay"/>.
+    /// </summary>
+    /// <remarks>
+    /// <see cref="Backoff"/> rather than Polly's decorrelated jitter: its draw never falls below half the ceiling (Polly's
+    /// can be close to zero, an immediate retry against a throttling SAE), and the abort retries and notification
+    /// deliveries wait by the same rule, so <c>Sae:RetryBaseDelay</c> keeps its documented meaning.
+    /// </remarks>
+    internal static TimeSpan RetryDelay(RetryDelayGeneratorArguments<object> args, SaeClientOptions options, double jitter) =>
+        Backoff.Delay(args.AttemptNumber + 1, options.RetryBaseDelay, options.MaxRetryDelay, jitter, (args.Outcome.Exception as SaeException)?.RetryAfter);
+
+    /// <summary>The read pipeline for the current options, rebuilt only when the options change.</summary>
+    private ResiliencePipeline ReadPipelineFor(SaeClientOptions options)
+    {
+        var cached = Volatile.Read(ref _readRetry);
+        if (cached is null || !ReferenceEquals(cached.Options, options))
+        {
+            cached = new ReadRetry(options, ReadPipeline(options, _timeProvider, _logger));
+            Volatile.Write(ref _readRetry, cached);
+        }
+
+        return cached.Pipeline;
+    }
 
     private async Task<(TData, string?)> SendOnceAsync<TData>(
         Uri endpoint,
@@ -338,4 +396,7 @@ public sealed class SaeRequestSender
     }
 
     private long Elapsed(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+
+    /// <summary>The options a read pipeline was built from, so that a configuration reload rebuilds it.</summary>
+    private sealed record ReadRetry(SaeClientOptions Options, ResiliencePipeline Pipeline);
 }

@@ -1,9 +1,9 @@
-using ChangeGuard.Sae.Configuration;
 using ChangeGuard.Sae.Errors;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Notifications;
 using ChangeGuard.Testing.Simulation;
+using ChangeGuard.Testing.Time;
 
 namespace ChangeGuard.Sae.Tests.Client;
 
@@ -83,35 +83,21 @@ public sealed class SaeClientRetryTests
     }
 
     [Fact]
-    public void RetryDelay_RetryAfterGiven_UsesItCappedByMaximum()
+    public async Task DescribeChangeOrder_ThrottledWithLongRetryAfter_WaitsMaxRetryDelayOnTheContainersClock()
     {
-        // Arrange
-        var options = new SaeClientOptions { MaxRetryDelay = TimeSpan.FromSeconds(5) };
+        // Arrange: SAE asks for 60 s; the test client's MaxRetryDelay is 20 ms.
+        await using var stub = await StubSae.StartAsync(n => n == 1
+            ? new ReceiverAnswer(429, """{"RequestId":"r-1","Code":"Throttling.User","Message":"Request was denied due to user flow control."}""", RetryAfter: "60")
+            : ReceiverAnswer.Ok(StubSae.RunningOrder));
+        var time = new RecordingTimeProvider();
+        var client = stub.CreateClient(o => o.MaxReadAttempts = 3, time);
 
         // Act
-        var honoured = SaeRequestSender.RetryDelay(1, TimeSpan.FromSeconds(2), options);
-        var capped = SaeRequestSender.RetryDelay(1, TimeSpan.FromSeconds(60), options);
+        var order = await client.DescribeChangeOrderAsync("cn-hangzhou", "co-1");
 
         // Assert
-        Assert.Equal(TimeSpan.FromSeconds(2), honoured);
-        Assert.Equal(TimeSpan.FromSeconds(5), capped);
-    }
-
-    [Theory]
-    [InlineData(1, 0.0, 100)]
-    [InlineData(1, 1.0, 200)]
-    [InlineData(2, 1.0, 400)]
-    [InlineData(3, 0.0, 400)]
-    [InlineData(10, 1.0, 1000)]
-    public void RetryDelay_NoRetryAfter_IsJitteredExponentialBackoff(int attempt, double jitter, double expectedMs)
-    {
-        // Arrange
-        var options = new SaeClientOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(200), MaxRetryDelay = TimeSpan.FromSeconds(1) };
-
-        // Act
-        var delay = SaeRequestSender.RetryDelay(attempt, null, options, jitter);
-
-        // Assert
-        Assert.Equal(expectedMs, delay.TotalMilliseconds, precision: 3);
+        Assert.Equal("co-1", order.ChangeOrderId);
+        Assert.Equal(2, stub.Requests.Count);
+        Assert.Contains(TimeSpan.FromMilliseconds(20), time.Delays);
     }
 }

@@ -32,9 +32,9 @@ internal sealed class StubSae : IAsyncDisposable
         return new StubSae(receiver);
     }
 
-    /// <summary>A client pointed at the stub, with fast retries and no call budget.</summary>
-    public ISaeClient CreateClient(Action<SaeClientOptions>? configure = null) =>
-        _clients.Create(_receiver.BaseAddress, "stub-key", "stub-secret", configure: configure);
+    /// <summary>A client pointed at the stub, with fast retries and no call budget, on <paramref name="time"/> when given.</summary>
+    public ISaeClient CreateClient(Action<SaeClientOptions>? configure = null, TimeProvider? time = null) =>
+        _clients.Create(_receiver.BaseAddress, "stub-key", "stub-secret", configure: configure, time: time);
 
     public async ValueTask DisposeAsync()
     {
