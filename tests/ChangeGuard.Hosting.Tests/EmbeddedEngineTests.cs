@@ -22,7 +22,7 @@ public sealed class EmbeddedEngineTests
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Production" });
         builder.Configuration.AddInMemoryCollection(settings);
-        EmbeddedEngine.ConfigureLogging(builder.Logging, verbose: false, TextWriter.Null);
+        EmbeddedEngine.ConfigureLogging(builder.Logging, verbose: false);
         EmbeddedEngine.AddTo(builder.Services, builder.Configuration, tasks);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         var host = builder.Build();
@@ -34,7 +34,7 @@ public sealed class EmbeddedEngineTests
     public async Task StartAsync_NoEngineSettings_RunsAThousandWorkItemsAtOnce()
     {
         // Act
-        await using var engine = await EmbeddedEngine.StartAsync(Settings, verbose: false, TextWriter.Null, CancellationToken.None);
+        await using var engine = await EmbeddedEngine.StartAsync(Settings, verbose: false, CancellationToken.None);
 
         // Assert
         var service = engine.Services.GetRequiredService<WorkItemLimitOrchestrationService>();
@@ -46,7 +46,7 @@ public sealed class EmbeddedEngineTests
     public async Task DisposeAsync_Stopped_LetsGoOfTheStore()
     {
         // Arrange: the sidecar's dispatcher outlives the engine by up to an hour, holding the service.
-        var engine = await EmbeddedEngine.StartAsync(Settings, verbose: false, TextWriter.Null, CancellationToken.None);
+        var engine = await EmbeddedEngine.StartAsync(Settings, verbose: false, CancellationToken.None);
         var service = engine.Services.GetRequiredService<WorkItemLimitOrchestrationService>();
 
         // Act
@@ -64,7 +64,7 @@ public sealed class EmbeddedEngineTests
         var settings = new Dictionary<string, string?>(Settings) { ["ChangeGuard:Engine:WorkItemConcurrency"] = "250" };
 
         // Act
-        await using var engine = await EmbeddedEngine.StartAsync(settings, verbose: false, TextWriter.Null, CancellationToken.None);
+        await using var engine = await EmbeddedEngine.StartAsync(settings, verbose: false, CancellationToken.None);
 
         // Assert
         Assert.Equal(250, engine.Services.GetRequiredService<WorkItemLimitOrchestrationService>().MaxConcurrentTaskOrchestrationWorkItems);
@@ -77,7 +77,7 @@ public sealed class EmbeddedEngineTests
         var settings = new Dictionary<string, string?>(Settings) { ["ChangeGuard:Engine:WorkItemConcurrency"] = "0" };
 
         // Act
-        var thrown = await Record.ExceptionAsync(() => EmbeddedEngine.StartAsync(settings, verbose: false, TextWriter.Null, CancellationToken.None));
+        var thrown = await Record.ExceptionAsync(() => EmbeddedEngine.StartAsync(settings, verbose: false, CancellationToken.None));
 
         // Assert
         var invalid = Assert.IsType<OptionsValidationException>(thrown);

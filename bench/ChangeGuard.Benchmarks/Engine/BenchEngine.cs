@@ -53,7 +53,7 @@ public sealed class BenchEngine : IAsyncDisposable
 
         // Lets a run try another limit without a rebuild: ChangeGuard__Engine__WorkItemConcurrency=...
         builder.Configuration.AddEnvironmentVariables();
-        EmbeddedEngine.ConfigureLogging(builder.Logging, verbose: false, TextWriter.Null);
+        EmbeddedEngine.ConfigureLogging(builder.Logging, verbose: false);
         builder.Services.AddSingleton<BarePollRecorder>();
         EmbeddedEngine.AddTo(builder.Services, builder.Configuration, registry => registry
             .AddOrchestrator<BareLoopOrchestrator>()
