@@ -1,5 +1,9 @@
-using ChangeGuard.Cli.Commands;
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using ChangeGuard.Cli.Output;
 using ChangeGuard.Cli.Parsing;
+using ChangeGuard.Cli.Verbs;
 using ChangeGuard.Sae.Errors;
 using ChangeGuard.Simulator.Scenarios;
 using Microsoft.Extensions.Options;
@@ -7,11 +11,14 @@ using Microsoft.Extensions.Options;
 namespace ChangeGuard.Cli;
 
 /// <summary>
-/// The <c>changeguard</c> program: picks the command, parses its options, runs it, and turns failures into one line
-/// on standard error with exit code 2 (bad input) or 1 (anything else); stack traces only with <c>--verbose</c>.
+/// The <c>changeguard</c> program on System.CommandLine: parses the command and its options, runs it, and turns
+/// failures into one line on standard error with exit code 2 (bad input) or 1 (anything else), never the parser's
+/// own error and usage dump; stack traces only with <c>--verbose</c>.
 /// </summary>
 public static class CliApp
 {
+    private static readonly ParserConfiguration Parser = new() { EnablePosixBundling = false, ResponseFileTokenReplacer = null };
+
     /// <summary>Every command.</summary>
     public static IReadOnlyList<ICliCommand> Commands { get; } =
         [new DemoCommand(), new WatchCommand(), new ServeCommand(), new SimulateCommand(), new StatusCommand()];
@@ -21,92 +28,85 @@ public static class CliApp
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
-        if (args.Count == 0 || args[0] is "--help" or "-h" or "help")
-        {
-            console.Out.Write(GeneralHelp());
-            return args.Count == 0 ? ExitCodes.BadInput : ExitCodes.Succeeded;
-        }
-
-        var command = Commands.FirstOrDefault(c => c.Name == args[0]);
-        if (command is null)
-        {
-            console.Error.WriteLine($"changeguard: unknown command '{args[0]}'; commands: {string.Join(", ", Commands.Select(c => c.Name))}");
-            return ExitCodes.BadInput;
-        }
-
-        var verbose = args.Contains("--verbose");
+        var verbose = CliOptions.Flag("--verbose", "log what the engine does to standard error; stack traces on errors");
+        verbose.Recursive = true;
+        var root = Root(console, verbose);
+        var prefix = "changeguard";
+        var showStack = false;
         try
         {
-            var parsed = ParsedArguments.Parse(args.Skip(1).ToArray(), command.Options);
-            if (parsed.HelpRequested)
+            var parse = root.Parse(args, Parser);
+            prefix = UsageError.Prefix(parse.CommandResult.Command);
+            if (parse.Action is ParseErrorAction)
             {
-                console.Out.Write(CommandHelp(command));
-                return ExitCodes.Succeeded;
+                console.Error.WriteLine(UsageError.OneLine(parse));
+                return ExitCodes.BadInput;
             }
 
-            return await command.RunAsync(parsed, console, cancellationToken).ConfigureAwait(false);
+            showStack = parse.GetValue(verbose);
+            var invocation = new InvocationConfiguration
+            {
+                Output = console.Out,
+                Error = console.Error,
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = null,
+            };
+            return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsBadInput(ex))
         {
-            console.Error.WriteLine($"changeguard {command.Name}: {OneLine(ex)}");
-            if (verbose)
-            {
-                console.Error.WriteLine(ex);
-            }
-
-            return ExitCodes.BadInput;
+            return Fail(console, $"{prefix}: {OneLine(ex)}", showStack ? ex : null, ExitCodes.BadInput);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            console.Error.WriteLine($"changeguard {command.Name}: cancelled");
-            return ExitCodes.Error;
+            return Fail(console, $"{prefix}: cancelled", null, ExitCodes.Error);
         }
         catch (Exception ex)
         {
-            console.Error.WriteLine($"changeguard {command.Name}: {OneLine(ex)}");
-            if (verbose)
-            {
-                console.Error.WriteLine(ex);
-            }
-
-            return ExitCodes.Error;
+            return Fail(console, $"{prefix}: {OneLine(ex)}", showStack ? ex : null, ExitCodes.Error);
         }
     }
 
-    /// <summary>The list of commands.</summary>
-    public static string GeneralHelp()
+    // changeguard with its commands; --help frames System.CommandLine's lists with usage and examples, --version prints
+    // the build, and no command at all prints the help and exits 2 (so does a hidden "help", but exits 0).
+    private static RootCommand Root(CliConsole console, Option<bool> verbose)
     {
-        var lines = new List<string>
+        var root = new RootCommand(CliHelp.Summary) { verbose };
+        foreach (var command in Commands)
         {
-            "changeguard: watch an Alibaba Cloud SAE deployment (a change order) and abort it when it goes bad.",
-            string.Empty,
-            "Usage: changeguard <command> [options]    (changeguard <command> --help for its options)",
-            string.Empty,
-            "Commands:",
-        };
-        lines.AddRange(Commands.Select(c => $"  {c.Name,-10} {c.Summary}"));
-        lines.Add(string.Empty);
-        lines.Add("Exit codes: 0 succeeded or nothing to do, 3 aborted (the change was bad), 4 abort failed, 2 bad input (or an order that cannot be watched), 1 other error.");
-        lines.Add("Credentials come from ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.");
-        return string.Join(Environment.NewLine, lines) + Environment.NewLine;
+            root.Add(command.Build(console, verbose));
+        }
+
+        var help = root.Options.OfType<HelpOption>().Single();
+        help.Action = new CliHelp((HelpAction)help.Action!, Commands);
+        root.Options.OfType<VersionOption>().Single().Action = new CliVersion();
+        root.SetAction(parse =>
+        {
+            Help(root, parse);
+            return ExitCodes.BadInput;
+        });
+        var helpWord = new Command("help", "this list") { Hidden = true, TreatUnmatchedTokensAsErrors = false };
+        helpWord.SetAction(parse => Help(root, parse));
+        root.Add(helpWord);
+        return root;
     }
 
-    /// <summary>One command's usage, options and examples.</summary>
-    public static string CommandHelp(ICliCommand command)
+    private static int Help(RootCommand root, ParseResult parse) =>
+        root.Parse(["--help"], Parser).Invoke(parse.InvocationConfiguration);
+
+    private static int Fail(CliConsole console, string line, Exception? stack, int exitCode)
     {
-        ArgumentNullException.ThrowIfNull(command);
-        var lines = new List<string> { $"{command.Name}: {command.Summary}", string.Empty, $"Usage: {command.Usage}", string.Empty, "Options:" };
-        lines.AddRange(command.Options.Select(o => o.HelpLine));
-        lines.Add(new OptionSpec("--verbose", null, "log what the engine does to standard error; stack traces on errors").HelpLine);
-        lines.Add(new OptionSpec("--help", null, "this text").HelpLine);
-        lines.Add(string.Empty);
-        lines.Add("Examples:");
-        lines.AddRange(command.Examples.Select(e => "  " + e));
-        return string.Join(Environment.NewLine, lines) + Environment.NewLine;
+        console.Error.WriteLine(line);
+        if (stack is not null)
+        {
+            console.Error.WriteLine(stack);
+        }
+
+        return exitCode;
     }
 
     private static bool IsBadInput(Exception ex) =>
-        ex is CliUsageException or SaeConfigurationException or ScenarioException or OptionsValidationException
+        ex is BadInputException or SaeConfigurationException or ScenarioException or OptionsValidationException
         || (ex is SaeException sae && sae.Kind is SaeErrorKind.Unauthenticated or SaeErrorKind.NotFound or SaeErrorKind.InvalidParameter);
 
     private static string OneLine(Exception ex) => ex switch

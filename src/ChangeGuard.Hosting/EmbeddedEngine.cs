@@ -38,11 +38,11 @@ public sealed class EmbeddedEngine : IAsyncDisposable
     public RollbackGuard Guard => Services.GetRequiredService<RollbackGuard>();
 
     /// <summary>Starts an engine; settings override the environment (<c>Sae__Endpoint</c> and so on).</summary>
-    public static async Task<EmbeddedEngine> StartAsync(IReadOnlyDictionary<string, string?> settings, bool verbose, TextWriter log, CancellationToken cancellationToken)
+    public static async Task<EmbeddedEngine> StartAsync(IReadOnlyDictionary<string, string?> settings, bool verbose, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Production" });
         builder.Configuration.AddEnvironmentVariables().AddInMemoryCollection(settings);
-        ConfigureLogging(builder.Logging, verbose, log);
+        ConfigureLogging(builder.Logging, verbose);
         builder.Services.AddChangeGuardEngine(builder.Configuration);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
 
@@ -60,15 +60,25 @@ public sealed class EmbeddedEngine : IAsyncDisposable
         return new EmbeddedEngine(host);
     }
 
-    /// <summary>Quiet unless <c>--verbose</c>: then ChangeGuard's own log lines go to standard error.</summary>
-    public static void ConfigureLogging(ILoggingBuilder logging, bool verbose, TextWriter log)
+    /// <summary>
+    /// Quiet unless <c>--verbose</c>: then ChangeGuard's own log lines (and others' warnings) go to standard error, one
+    /// line each, through the console logger, so standard output keeps only what a command prints.
+    /// </summary>
+    public static void ConfigureLogging(ILoggingBuilder logging, bool verbose)
     {
+        ArgumentNullException.ThrowIfNull(logging);
         logging.ClearProviders();
         logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.None);
         if (verbose)
         {
             logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("Grpc", LogLevel.Warning);
-            logging.AddProvider(new TextWriterLoggerProvider(log));
+            logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss.fff ";
+                o.UseUtcTimestamp = true;
+            });
         }
     }
 

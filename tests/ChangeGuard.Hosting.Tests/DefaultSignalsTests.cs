@@ -40,7 +40,7 @@ public sealed class DefaultSignalsTests
     public async Task Validate_SignalsInTheDefaultPolicy_EveryWatchCarriesThem()
     {
         // Arrange
-        await using var engine = await EmbeddedEngine.StartAsync(Settings(), verbose: false, TextWriter.Null, CancellationToken.None);
+        await using var engine = await EmbeddedEngine.StartAsync(Settings(), verbose: false, CancellationToken.None);
 
         // Act
         var (input, errors) = engine.Watches.Validate(Request());
@@ -57,7 +57,7 @@ public sealed class DefaultSignalsTests
     {
         // Act
         var thrown = await Record.ExceptionAsync(() => EmbeddedEngine.StartAsync(
-            Settings(("ChangeGuard:Policy:Signals:0:Http:Url", "http://elsewhere.internal/")), verbose: false, TextWriter.Null, CancellationToken.None));
+            Settings(("ChangeGuard:Policy:Signals:0:Http:Url", "http://elsewhere.internal/")), verbose: false, CancellationToken.None));
 
         // Assert
         Assert.NotNull(thrown);

@@ -21,7 +21,7 @@ public sealed class EmbeddedEngineTests
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Production" });
         builder.Configuration.AddInMemoryCollection(settings);
-        EmbeddedEngine.ConfigureLogging(builder.Logging, verbose: false, TextWriter.Null);
+        EmbeddedEngine.ConfigureLogging(builder.Logging, verbose: false);
         builder.Services.AddChangeGuardEngine(builder.Configuration, tasks);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         var host = builder.Build();
@@ -33,7 +33,7 @@ public sealed class EmbeddedEngineTests
     public async Task StartAsync_NoEngineSettings_RunsAThousandWorkItemsAtOnce()
     {
         // Act
-        await using var engine = await EmbeddedEngine.StartAsync(Settings, verbose: false, TextWriter.Null, CancellationToken.None);
+        await using var engine = await EmbeddedEngine.StartAsync(Settings, verbose: false, CancellationToken.None);
 
         // Assert
         var service = engine.Services.GetRequiredService<WorkItemLimitOrchestrationService>();
@@ -45,7 +45,7 @@ public sealed class EmbeddedEngineTests
     public async Task DisposeAsync_Stopped_LetsGoOfTheStore()
     {
         // Arrange: the sidecar's dispatcher outlives the engine by up to an hour, holding the service.
-        var engine = await EmbeddedEngine.StartAsync(Settings, verbose: false, TextWriter.Null, CancellationToken.None);
+        var engine = await EmbeddedEngine.StartAsync(Settings, verbose: false, CancellationToken.None);
         var service = engine.Services.GetRequiredService<WorkItemLimitOrchestrationService>();
 
         // Act
@@ -63,7 +63,7 @@ public sealed class EmbeddedEngineTests
         var settings = new Dictionary<string, string?>(Settings) { ["ChangeGuard:Engine:WorkItemConcurrency"] = "250" };
 
         // Act
-        await using var engine = await EmbeddedEngine.StartAsync(settings, verbose: false, TextWriter.Null, CancellationToken.None);
+        await using var engine = await EmbeddedEngine.StartAsync(settings, verbose: false, CancellationToken.None);
 
         // Assert
         Assert.Equal(250, engine.Services.GetRequiredService<WorkItemLimitOrchestrationService>().MaxConcurrentTaskOrchestrationWorkItems);
@@ -76,7 +76,7 @@ public sealed class EmbeddedEngineTests
         var settings = new Dictionary<string, string?>(Settings) { ["ChangeGuard:Engine:WorkItemConcurrency"] = "0" };
 
         // Act
-        var thrown = await Record.ExceptionAsync(() => EmbeddedEngine.StartAsync(settings, verbose: false, TextWriter.Null, CancellationToken.None));
+        var thrown = await Record.ExceptionAsync(() => EmbeddedEngine.StartAsync(settings, verbose: false, CancellationToken.None));
 
         // Assert
         var invalid = Assert.IsType<OptionsValidationException>(thrown);

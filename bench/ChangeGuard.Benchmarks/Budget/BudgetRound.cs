@@ -32,7 +32,7 @@ public sealed class BudgetRound(int healthy, IReadOnlyList<double> faultSeconds)
     {
         await using var simulator = await SaeSimulatorServer.StartAsync(
             new SimulatorOptions { Port = 0, Scenario = BudgetScenario.Build(healthy, faultSeconds.Count) }, cancellationToken).ConfigureAwait(false);
-        await using var engine = await EmbeddedEngine.StartAsync(BenchSettings.For(simulator, BudgetScale.BudgetPerMinute), verbose: false, TextWriter.Null, cancellationToken).ConfigureAwait(false);
+        await using var engine = await EmbeddedEngine.StartAsync(BenchSettings.For(simulator, BudgetScale.BudgetPerMinute), verbose: false, cancellationToken).ConfigureAwait(false);
         var watches = engine.Watches;
         var log = simulator.Log;
         var healthyOrders = Enumerable.Range(0, healthy).Select(BudgetScenario.HealthyOrder).ToArray();

@@ -44,7 +44,7 @@ public sealed class DetectionBenchmark
         Console.WriteLine($"Detection: {BadWatches} bad and {HealthyWatches} healthy watches, poll {PollInterval.TotalSeconds:0} s, failureLimit {FailureLimit}...");
         await using var simulator = await SaeSimulatorServer.StartAsync(
             new SimulatorOptions { Port = 0, Scenario = DetectionScenario.Build(BadWatches, HealthyWatches, PollInterval) }, cancellationToken).ConfigureAwait(false);
-        await using var engine = await EmbeddedEngine.StartAsync(BenchSettings.For(simulator, callsPerMinute: 0), verbose: false, TextWriter.Null, cancellationToken).ConfigureAwait(false);
+        await using var engine = await EmbeddedEngine.StartAsync(BenchSettings.For(simulator, callsPerMinute: 0), verbose: false, cancellationToken).ConfigureAwait(false);
         var bad = Enumerable.Range(0, BadWatches).Select(i => (App: RolloutNames.BadApp(i), Order: RolloutNames.BadOrder(i))).ToArray();
         var healthy = Enumerable.Range(0, HealthyWatches).Select(i => (App: RolloutNames.HealthyApp(i), Order: RolloutNames.HealthyOrder(i))).ToArray();
         foreach (var (app, order) in bad.Concat(healthy))

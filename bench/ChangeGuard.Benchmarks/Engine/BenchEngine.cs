@@ -52,7 +52,7 @@ public sealed class BenchEngine : IAsyncDisposable
 
         // Lets a run try another limit without a rebuild: ChangeGuard__Engine__WorkItemConcurrency=...
         builder.Configuration.AddEnvironmentVariables();
-        EmbeddedEngine.ConfigureLogging(builder.Logging, verbose: false, TextWriter.Null);
+        EmbeddedEngine.ConfigureLogging(builder.Logging, verbose: false);
         builder.Services.AddSingleton<BarePollRecorder>();
         builder.Services.AddChangeGuardEngine(builder.Configuration, registry => registry
             .AddOrchestrator<BareLoopOrchestrator>()

@@ -22,13 +22,13 @@ public sealed class ApiKey
     {
         if (!File.Exists(path))
         {
-            throw new Parsing.CliUsageException($"--api-key-file '{path}' does not exist");
+            throw new BadInputException($"--api-key-file '{path}' does not exist");
         }
 
         var key = File.ReadLines(path).FirstOrDefault()?.Trim() ?? string.Empty;
         return key.Length >= 16
             ? new ApiKey(key)
-            : throw new Parsing.CliUsageException($"--api-key-file '{path}' must hold a key of at least 16 characters on its first line");
+            : throw new BadInputException($"--api-key-file '{path}' must hold a key of at least 16 characters on its first line");
     }
 
     /// <summary>True when the request carries the key.</summary>

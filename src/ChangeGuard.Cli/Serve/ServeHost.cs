@@ -21,18 +21,18 @@ public static class ServeHost
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(4);
 
     /// <summary>Builds the host; <paramref name="apiKey"/> is required when the address is not loopback.</summary>
-    public static WebApplication Build(BindAddress address, ApiKey? apiKey, IReadOnlyDictionary<string, string?> settings, bool verbose, TextWriter log)
+    public static WebApplication Build(BindAddress address, ApiKey? apiKey, IReadOnlyDictionary<string, string?> settings, bool verbose)
     {
         ArgumentNullException.ThrowIfNull(address);
         if (!address.IsLoopback && apiKey is null)
         {
-            throw new Parsing.CliUsageException($"serving on {address.Url} (not loopback) requires --api-key-file");
+            throw new BadInputException($"serving on {address.Url} (not loopback) requires --api-key-file");
         }
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], EnvironmentName = "Production" });
         builder.Configuration.AddEnvironmentVariables().AddInMemoryCollection(settings);
         builder.WebHost.UseUrls(address.Url.GetLeftPart(UriPartial.Authority));
-        EmbeddedEngine.ConfigureLogging(builder.Logging, verbose, log);
+        EmbeddedEngine.ConfigureLogging(builder.Logging, verbose);
         builder.Services.AddChangeGuardEngine(builder.Configuration);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<WatchApiFactory>().Create(sp.GetRequiredService<DurableTaskClient>()));
         builder.Services.AddHostedService<GuardLoop>();

@@ -5,36 +5,37 @@ namespace ChangeGuard.Domain.Policies;
 
 /// <summary>
 /// How one change order is judged and when it is aborted. Defaults follow what users of Argo Rollouts and Flagger
-/// expect (two bad checks in a row abort; four unreadable polls in a row abort, the safe choice); every bound is
-/// checked by <see cref="Validate"/>.
+/// expect (two bad checks in a row abort; four unreadable polls in a row abort, the safe choice). The defaults are
+/// declared here; each field's doc and bounds are declared once in <see cref="PolicyFields"/>, which
+/// <see cref="Validate"/> checks.
 /// </summary>
 public sealed record WatchPolicy
 {
     /// <summary>The defaults, before configuration or a request overrides them.</summary>
     public static WatchPolicy Default { get; } = new();
 
-    /// <summary>Time between polls (1 s to 10 min).</summary>
+    /// <summary>Time between polls (<see cref="PolicyFields.PollInterval"/>).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>Time before the first poll (0 to 1 h).</summary>
+    /// <summary>Time before the first poll (<see cref="PolicyFields.InitialDelay"/>).</summary>
     public TimeSpan InitialDelay { get; init; } = TimeSpan.Zero;
 
-    /// <summary>How long the change order may run, counted from the watch's start, before it is aborted (at most 24 h).</summary>
+    /// <summary>How long the change order may run, counted from the watch's start, before it is aborted (<see cref="PolicyFields.Timeout"/>).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>Consecutive breaching checks before an abort (1 to 100); critical signals abort at once.</summary>
+    /// <summary>Consecutive breaching checks before an abort; critical signals abort at once (<see cref="PolicyFields.FailureLimit"/>).</summary>
     public int FailureLimit { get; init; } = 2;
 
-    /// <summary>Consecutive polls that could not read SAE before <see cref="OnErrorLimit"/> applies (1 to 100).</summary>
+    /// <summary>Consecutive polls that could not read SAE before <see cref="OnErrorLimit"/> applies (<see cref="PolicyFields.ConsecutiveErrorLimit"/>).</summary>
     public int ConsecutiveErrorLimit { get; init; } = 4;
 
     /// <summary>What to do when <see cref="ConsecutiveErrorLimit"/> is reached.</summary>
     public OnErrorLimit OnErrorLimit { get; init; } = OnErrorLimit.Abort;
 
-    /// <summary>Largest share of the new version's instances that may be unavailable (0 to 1).</summary>
+    /// <summary>Largest share of the new version's instances that may be unavailable (<see cref="PolicyFields.MaxUnavailableRatio"/>).</summary>
     public double MaxUnavailableRatio { get; init; } = 0.25;
 
-    /// <summary>Most restarts any instance may make since the watch started (0 to 1000).</summary>
+    /// <summary>Most restarts any instance may make since the watch started (<see cref="PolicyFields.MaxRestarts"/>).</summary>
     public int MaxRestarts { get; init; } = 3;
 
     /// <summary>Whether an abort also asks SAE to roll back; false stops the change where it is.</summary>
@@ -43,13 +44,13 @@ public sealed record WatchPolicy
     /// <summary>Evaluate and report "would abort", never call AbortChangeOrder.</summary>
     public bool DryRun { get; init; }
 
-    /// <summary>How long the abort may keep retrying (busy, throttled) before it is reported failed (10 s to 1 h).</summary>
+    /// <summary>How long the abort may keep retrying (busy, throttled) before it is reported failed (<see cref="PolicyFields.AbortDeadline"/>).</summary>
     public TimeSpan AbortDeadline { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Most abort attempts (1 to 50).</summary>
+    /// <summary>Most abort attempts (<see cref="PolicyFields.MaxAbortAttempts"/>).</summary>
     public int MaxAbortAttempts { get; init; } = 10;
 
-    /// <summary>How long to wait for an accepted abort to reach a terminal status (10 s to 1 h).</summary>
+    /// <summary>How long to wait for an accepted abort to reach a terminal status (<see cref="PolicyFields.AbortConfirmTimeout"/>).</summary>
     public TimeSpan AbortConfirmTimeout { get; init; } = TimeSpan.FromMinutes(3);
 
     /// <summary>Health signals beyond SAE's instance status (Prometheus queries, HTTP probes), judged every poll.</summary>
@@ -57,40 +58,28 @@ public sealed record WatchPolicy
 
     /// <inheritdoc />
     public bool Equals(WatchPolicy? other) =>
-        other is not null
-        && PollInterval == other.PollInterval && InitialDelay == other.InitialDelay && Timeout == other.Timeout
-        && FailureLimit == other.FailureLimit && ConsecutiveErrorLimit == other.ConsecutiveErrorLimit && OnErrorLimit == other.OnErrorLimit
-        && MaxUnavailableRatio.Equals(other.MaxUnavailableRatio) && MaxRestarts == other.MaxRestarts
-        && Rollback == other.Rollback && DryRun == other.DryRun
-        && AbortDeadline == other.AbortDeadline && MaxAbortAttempts == other.MaxAbortAttempts && AbortConfirmTimeout == other.AbortConfirmTimeout
-        && SignalsEqual(Signals, other.Signals);
+        other is not null && PolicyFields.All.All(f => f.Same(this, other)) && SignalsEqual(Signals, other.Signals);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(PollInterval, Timeout, FailureLimit, ConsecutiveErrorLimit, MaxUnavailableRatio, MaxRestarts, DryRun, Signals.Count);
-
-    /// <summary>The problems with this policy, empty when it is valid; fields are named under <paramref name="prefix"/>.</summary>
-    public IReadOnlyList<ValidationError> Validate(string prefix = "policy")
+    public override int GetHashCode()
     {
-        var errors = new List<ValidationError>();
-        void Check(bool ok, string field, string message)
+        var hash = new HashCode();
+        foreach (var field in PolicyFields.All)
         {
-            if (!ok)
-            {
-                errors.Add(new ValidationError($"{prefix}.{field}", message));
-            }
+            hash.Add(field.ValueIn(this));
         }
 
-        Check(PollInterval >= TimeSpan.FromSeconds(1) && PollInterval <= TimeSpan.FromMinutes(10), "pollInterval", "must be between 1s and 10m");
-        Check(InitialDelay >= TimeSpan.Zero && InitialDelay <= TimeSpan.FromHours(1), "initialDelay", "must be between 0s and 1h");
-        Check(Timeout >= PollInterval && Timeout <= TimeSpan.FromHours(24), "timeout", "must be at least pollInterval and at most 24h");
-        Check(FailureLimit is >= 1 and <= 100, "failureLimit", "must be between 1 and 100");
-        Check(ConsecutiveErrorLimit is >= 1 and <= 100, "consecutiveErrorLimit", "must be between 1 and 100");
-        Check(Enum.IsDefined(OnErrorLimit), "onErrorLimit", "must be abort or stopWatching");
-        Check(MaxUnavailableRatio is >= 0 and <= 1, "maxUnavailableRatio", "must be between 0 and 1");
-        Check(MaxRestarts is >= 0 and <= 1000, "maxRestarts", "must be between 0 and 1000");
-        Check(AbortDeadline >= TimeSpan.FromSeconds(10) && AbortDeadline <= TimeSpan.FromHours(1), "abortDeadline", "must be between 10s and 1h");
-        Check(MaxAbortAttempts is >= 1 and <= 50, "maxAbortAttempts", "must be between 1 and 50");
-        Check(AbortConfirmTimeout >= TimeSpan.FromSeconds(10) && AbortConfirmTimeout <= TimeSpan.FromHours(1), "abortConfirmTimeout", "must be between 10s and 1h");
+        hash.Add(Signals.Count);
+        return hash.ToHashCode();
+    }
+
+    /// <summary>
+    /// The problems with this policy, empty when it is valid; fields are named under <paramref name="prefix"/>. Each
+    /// field's bounds and message come from <see cref="PolicyFields"/>.
+    /// </summary>
+    public IReadOnlyList<ValidationError> Validate(string prefix = "policy")
+    {
+        var errors = PolicyFields.All.Select(f => f.Check(this, prefix)).OfType<ValidationError>().ToList();
         errors.AddRange(SignalDefinition.ValidateAll(Signals, $"{prefix}.signals"));
         return errors;
     }

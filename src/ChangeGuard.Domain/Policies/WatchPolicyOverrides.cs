@@ -1,8 +1,9 @@
 namespace ChangeGuard.Domain.Policies;
 
 /// <summary>
-/// The policy fields a watch request may override; a field left null keeps the configured default. Names match
-/// <see cref="WatchPolicy"/> so the JSON, the CLI options and the docs use one vocabulary.
+/// The policy fields a watch request may override; a field left null keeps the configured default. The typed nullable
+/// properties are what JSON binds (so a bad value is named by its path, <c>policy.failureLimit</c>); each one is tied to
+/// its <see cref="WatchPolicy"/> property by <see cref="PolicyFields"/>, which <see cref="ApplyTo"/> walks.
 /// </summary>
 public sealed record WatchPolicyOverrides
 {
@@ -55,26 +56,16 @@ public sealed record WatchPolicyOverrides
     /// </summary>
     public IReadOnlyList<string>? Notify { get; init; }
 
-    /// <summary>The defaults with these overrides applied.</summary>
+    /// <summary>The defaults with these overrides applied, field by field as <see cref="PolicyFields"/> lists them.</summary>
     public WatchPolicy ApplyTo(WatchPolicy defaults)
     {
         ArgumentNullException.ThrowIfNull(defaults);
-        return defaults with
+        var policy = defaults with { Signals = Signals ?? defaults.Signals };
+        foreach (var field in PolicyFields.All)
         {
-            PollInterval = PollInterval ?? defaults.PollInterval,
-            InitialDelay = InitialDelay ?? defaults.InitialDelay,
-            Timeout = Timeout ?? defaults.Timeout,
-            FailureLimit = FailureLimit ?? defaults.FailureLimit,
-            ConsecutiveErrorLimit = ConsecutiveErrorLimit ?? defaults.ConsecutiveErrorLimit,
-            OnErrorLimit = OnErrorLimit ?? defaults.OnErrorLimit,
-            MaxUnavailableRatio = MaxUnavailableRatio ?? defaults.MaxUnavailableRatio,
-            MaxRestarts = MaxRestarts ?? defaults.MaxRestarts,
-            Rollback = Rollback ?? defaults.Rollback,
-            DryRun = DryRun ?? defaults.DryRun,
-            AbortDeadline = AbortDeadline ?? defaults.AbortDeadline,
-            MaxAbortAttempts = MaxAbortAttempts ?? defaults.MaxAbortAttempts,
-            AbortConfirmTimeout = AbortConfirmTimeout ?? defaults.AbortConfirmTimeout,
-            Signals = Signals ?? defaults.Signals,
-        };
+            policy = field.ApplyOverride(this, policy);
+        }
+
+        return policy;
     }
 }

@@ -47,7 +47,7 @@ internal sealed class ServeHttpHost : IWatchHttpHost
             File.Delete(file);
         }
 
-        var app = ServeHost.Build(BindAddress.Parse(urls), key, settings, verbose: false, TextWriter.Null);
+        var app = ServeHost.Build(BindAddress.Parse(urls), key, settings, verbose: false);
         await app.StartAsync();
         var port = new Uri(app.Urls.First().Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)).Port;
         return new ServeHttpHost(simulator, app, new Uri($"http://127.0.0.1:{port}"), sendKey ? apiKey : null);

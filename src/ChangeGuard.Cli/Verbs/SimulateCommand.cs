@@ -1,8 +1,9 @@
+using System.CommandLine;
 using ChangeGuard.Cli.Parsing;
 using ChangeGuard.Simulator;
 using ChangeGuard.Simulator.Scenarios;
 
-namespace ChangeGuard.Cli.Commands;
+namespace ChangeGuard.Cli.Verbs;
 
 /// <summary><c>changeguard simulate</c>: the SAE simulator on a fixed port, for local development with <c>func</c> or <c>serve</c>.</summary>
 public sealed class SimulateCommand : ICliCommand
@@ -17,13 +18,6 @@ public sealed class SimulateCommand : ICliCommand
     public string Usage => "changeguard simulate [--port P] [--scenario NAME|FILE]";
 
     /// <inheritdoc />
-    public IReadOnlyList<OptionSpec> Options { get; } =
-    [
-        new("--port", "P", "port on 127.0.0.1 (default 18080; 0 picks a free one)"),
-        new("--scenario", "NAME|FILE", $"a built-in scenario ({string.Join(", ", ScenarioLoader.BuiltInNames)}) or a scenario file (default healthy-rollout)"),
-    ];
-
-    /// <inheritdoc />
     public IReadOnlyList<string> Examples { get; } =
     [
         "changeguard simulate --port 18080 --scenario bad-batch",
@@ -31,18 +25,20 @@ public sealed class SimulateCommand : ICliCommand
     ];
 
     /// <inheritdoc />
-    public async Task<int> RunAsync(ParsedArguments args, CliConsole console, CancellationToken cancellationToken)
+    public Command Build(CliConsole console, Option<bool> verbose)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(console);
-        var port = args.Int("--port") ?? 18080;
-        if (port is < 0 or > 65535)
-        {
-            throw new CliUsageException($"--port must be from 0 to 65535, not {port}");
-        }
+        var port = CliOptions.WholeNumber("--port", "P", "port on 127.0.0.1 (default 18080; 0 picks a free one)", p => p is < 0 or > 65535 ? $"must be from 0 to 65535, not {p}" : null);
+        var scenario = CliOptions.Text("--scenario", "NAME|FILE", $"a built-in scenario ({string.Join(", ", ScenarioLoader.BuiltInNames)}) or a scenario file (default healthy-rollout)");
+        var command = new Command(Name, Summary) { port, scenario };
+        command.SetAction((parse, cancellationToken) =>
+            RunAsync(parse.GetValue(port) ?? 18080, parse.GetValue(scenario) ?? "healthy-rollout", parse.GetValue(verbose), console, cancellationToken));
+        return command;
+    }
 
-        var scenario = ScenarioLoader.LoadNameOrFile(args.Text("--scenario") ?? "healthy-rollout");
-        await using var simulator = await SaeSimulatorServer.StartAsync(new SimulatorOptions { Port = port, Scenario = scenario, Verbose = args.Verbose }, cancellationToken).ConfigureAwait(false);
+    private static async Task<int> RunAsync(int port, string scenarioName, bool verbose, CliConsole console, CancellationToken cancellationToken)
+    {
+        var scenario = ScenarioLoader.LoadNameOrFile(scenarioName);
+        await using var simulator = await SaeSimulatorServer.StartAsync(new SimulatorOptions { Port = port, Scenario = scenario, Verbose = verbose }, cancellationToken).ConfigureAwait(false);
         console.Out.WriteLine($"SAE simulator listening on {simulator.BaseAddress} playing '{scenario.Name}'.");
         console.Out.WriteLine($"  Sae__Endpoint={simulator.BaseAddress}  Sae__AccessKeyId={SimulatorOptions.DefaultAccessKeyId}  Sae__AccessKeySecret={SimulatorOptions.DefaultAccessKeySecret}");
         console.Out.WriteLine("  (local simulator values, not real keys). Ctrl+C stops it.");

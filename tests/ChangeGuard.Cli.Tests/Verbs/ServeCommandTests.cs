@@ -1,4 +1,4 @@
-namespace ChangeGuard.Cli.Tests.Commands;
+namespace ChangeGuard.Cli.Tests.Verbs;
 
 public sealed class ServeCommandTests
 {

@@ -1,4 +1,4 @@
-namespace ChangeGuard.Cli.Tests.Commands;
+namespace ChangeGuard.Cli.Tests.Verbs;
 
 /// <summary>The one-command demo, run as a newcomer would: no account, no settings.</summary>
 [Collection(EnvironmentCollection.Name)]

@@ -1,4 +1,8 @@
-namespace ChangeGuard.Cli.Tests.Commands;
+using System.Reflection;
+using ChangeGuard.Cli.Verbs;
+using ChangeGuard.Domain.Policies;
+
+namespace ChangeGuard.Cli.Tests.Verbs;
 
 public sealed class CliAppTests
 {
@@ -53,6 +57,44 @@ public sealed class CliAppTests
         Assert.Equal(ExitCodes.Succeeded, exit);
         Assert.All(CliApp.Commands, c => Assert.Contains(c.Name, output));
         Assert.Contains("4 abort failed", output);
+    }
+
+    [Fact]
+    public async Task Run_HelpWord_ListsEveryCommandAndExitsZero()
+    {
+        // Act
+        var (exit, output, _) = await CliRun.RunAsync("help");
+
+        // Assert
+        Assert.Equal(ExitCodes.Succeeded, exit);
+        Assert.All(CliApp.Commands, c => Assert.Contains(c.Name, output));
+    }
+
+    [Fact]
+    public async Task Run_Version_PrintsTheInformationalVersion()
+    {
+        // Arrange
+        var version = typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+
+        // Act
+        var (exit, output, _) = await CliRun.RunAsync("--version");
+
+        // Assert
+        Assert.Equal(ExitCodes.Succeeded, exit);
+        Assert.Equal($"changeguard {version}", output.Trim());
+    }
+
+    [Theory]
+    [InlineData("watch")]
+    [InlineData("status")]
+    public async Task Run_CommandHelp_ListsEveryPolicyFieldWithItsDefault(string command)
+    {
+        // Act
+        var (_, output, _) = await CliRun.RunAsync(command, "--help");
+
+        // Assert
+        Assert.All(PolicyFields.All, f => Assert.Contains(PolicyOptions.NameOf(f), output));
+        Assert.All(PolicyFields.All.Where(f => f.ValueType != typeof(bool)), f => Assert.Contains($"{f.Doc} (default {f.DefaultText}", output));
     }
 
     [Theory]

@@ -1,4 +1,4 @@
-namespace ChangeGuard.Cli.Tests.Commands;
+namespace ChangeGuard.Cli.Tests.Verbs;
 
 /// <summary>Sets environment variables for one test and restores them after.</summary>
 internal sealed class EnvironmentScope : IDisposable

@@ -3,7 +3,7 @@ using ChangeGuard.Simulator;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Simulation;
 
-namespace ChangeGuard.Cli.Tests.Commands;
+namespace ChangeGuard.Cli.Tests.Verbs;
 
 /// <summary>
 /// The edges where a guard's verdict is most expensive, each a built-in scenario played end to end through

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ChangeGuard.Cli.Output;
 using ChangeGuard.Cli.Parsing;
 using ChangeGuard.Domain.Assessment;
@@ -7,7 +8,7 @@ using ChangeGuard.Simulator;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Watching;
 
-namespace ChangeGuard.Cli.Commands;
+namespace ChangeGuard.Cli.Verbs;
 
 /// <summary>
 /// <c>changeguard demo</c>: ChangeGuard doing its job with no account and no <c>func</c>. Starts the simulator with a
@@ -29,13 +30,6 @@ public sealed class DemoCommand : ICliCommand
     public string Usage => "changeguard demo [--scenario NAME|FILE] [--json]";
 
     /// <inheritdoc />
-    public IReadOnlyList<OptionSpec> Options { get; } =
-    [
-        new("--scenario", "NAME|FILE", $"a built-in scenario ({string.Join(", ", ScenarioLoader.BuiltInNames)}) or a file (default {DefaultScenario})"),
-        new("--json", null, "print the watch result as JSON at the end"),
-    ];
-
-    /// <inheritdoc />
     public IReadOnlyList<string> Examples { get; } =
     [
         "changeguard demo",
@@ -53,11 +47,19 @@ public sealed class DemoCommand : ICliCommand
     };
 
     /// <inheritdoc />
-    public async Task<int> RunAsync(ParsedArguments args, CliConsole console, CancellationToken cancellationToken)
+    public Command Build(CliConsole console, Option<bool> verbose)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(console);
-        var scenario = ScenarioLoader.LoadNameOrFile(args.Text("--scenario") ?? DefaultScenario);
+        var scenario = CliOptions.Text("--scenario", "NAME|FILE", $"a built-in scenario ({string.Join(", ", ScenarioLoader.BuiltInNames)}) or a file (default {DefaultScenario})");
+        var json = CliOptions.Flag("--json", "print the watch result as JSON at the end");
+        var command = new Command(Name, Summary) { scenario, json };
+        command.SetAction((parse, cancellationToken) =>
+            RunAsync(parse.GetValue(scenario) ?? DefaultScenario, parse.GetValue(json), parse.GetValue(verbose), console, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string scenarioName, bool json, bool verbose, CliConsole console, CancellationToken cancellationToken)
+    {
+        var scenario = ScenarioLoader.LoadNameOrFile(scenarioName);
         var (app, order) = FirstOrder(scenario);
 
         await using var simulator = await SaeSimulatorServer.StartAsync(new SimulatorOptions { Scenario = scenario }, cancellationToken).ConfigureAwait(false);
@@ -75,7 +77,7 @@ public sealed class DemoCommand : ICliCommand
             settings["ChangeGuard:Signals:ProbeTargets:0"] = new Uri(simulator.BaseAddress, "apps/").ToString();
         }
 
-        await using var engine = await EmbeddedEngine.StartAsync(settings, args.Verbose, console.Error, cancellationToken).ConfigureAwait(false);
+        await using var engine = await EmbeddedEngine.StartAsync(settings, verbose, cancellationToken).ConfigureAwait(false);
 
         console.Out.WriteLine(Style.Bold(console, $"Scenario {scenario.Name}") + (scenario.Description is null ? string.Empty : $": {scenario.Description}"));
         console.Out.WriteLine($"  simulator     {simulator.BaseAddress} (time x{scenario.TimeScale})");
@@ -97,13 +99,13 @@ public sealed class DemoCommand : ICliCommand
         var start = await engine.Watches.StartAsync(request, cancellationToken).ConfigureAwait(false);
         if (start.Kind is WatchStartKind.Invalid or WatchStartKind.NotFound)
         {
-            throw new CliUsageException(string.Join("; ", start.Errors.Select(e => $"{e.Field} {e.Message}")));
+            throw new BadInputException(string.Join("; ", start.Errors.Select(e => $"{e.Field} {e.Message}")));
         }
 
         console.Out.WriteLine($"  watching      {order} of {app.AppId} in {app.RegionId}: poll every 1s (longer when the SAE call budget needs it), failureLimit 2, timeout 30s");
         var printer = new ProgressPrinter(console, started);
         var view = await printer.FollowAsync(engine.Watches, order, cancellationToken).ConfigureAwait(false);
-        if (args.Has("--json"))
+        if (json)
         {
             ResultPrinter.Json(console, view);
         }
@@ -190,6 +192,6 @@ public sealed class DemoCommand : ICliCommand
             }
         }
 
-        throw new CliUsageException($"scenario '{scenario.Name}' has no change order with a changeOrderId to watch");
+        throw new BadInputException($"scenario '{scenario.Name}' has no change order with a changeOrderId to watch");
     }
 }

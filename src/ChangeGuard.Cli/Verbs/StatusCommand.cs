@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using ChangeGuard.Cli.Parsing;
 using ChangeGuard.Domain.Assessment;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace ChangeGuard.Cli.Commands;
+namespace ChangeGuard.Cli.Verbs;
 
 /// <summary>
 /// <c>changeguard status</c>: one health snapshot of a change order and the verdict ChangeGuard would reach now,
@@ -30,18 +31,6 @@ public sealed class StatusCommand : ICliCommand
     public string Usage => "changeguard status --region R --change-order-id C [--app-id A] [--endpoint URL] [--json] [policy options]";
 
     /// <inheritdoc />
-    public IReadOnlyList<OptionSpec> Options { get; } =
-    [
-        new("--region", "REGION", "the region, such as cn-hangzhou (required)"),
-        new("--change-order-id", "ID", "the change order (required)"),
-        new("--app-id", "ID", "the app (default: the change order's app)"),
-        new("--endpoint", "URL", "SAE endpoint override"),
-        new("--json", null, "print the snapshot and verdict as JSON"),
-        .. PolicyOptions.Specs,
-        SignalsFile.Spec,
-    ];
-
-    /// <inheritdoc />
     public IReadOnlyList<string> Examples { get; } =
     [
         "changeguard status --region cn-hangzhou --change-order-id 1a2b3c4d-...",
@@ -49,40 +38,62 @@ public sealed class StatusCommand : ICliCommand
     ];
 
     /// <inheritdoc />
-    public async Task<int> RunAsync(ParsedArguments args, CliConsole console, CancellationToken cancellationToken)
+    public Command Build(CliConsole console, Option<bool> verbose)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(console);
-        var region = args.Required("--region");
-        var changeOrderId = args.Required("--change-order-id");
-        if (!SaeRegion.IsValid(region))
+        var region = CliOptions.Required("--region", "REGION", "the region, such as cn-hangzhou");
+        region.Validators.Add(result =>
         {
-            throw new CliUsageException($"--region '{region}' is not a region id such as cn-hangzhou");
+            if (result.GetValueOrDefault<string>() is { Length: > 0 } text && !SaeRegion.IsValid(text))
+            {
+                result.AddError($"--region '{text}' is not a region id such as cn-hangzhou");
+            }
+        });
+        var changeOrderId = CliOptions.Required("--change-order-id", "ID", "the change order");
+        var appId = CliOptions.Text("--app-id", "ID", "the app (default: the change order's app)");
+        var endpoint = CliOptions.Url("--endpoint", "SAE endpoint override");
+        var json = CliOptions.Flag("--json", "print the snapshot and verdict as JSON");
+        var policyOptions = new PolicyOptions();
+        var signals = SignalsFile.Create();
+        var command = new Command(Name, Summary) { region, changeOrderId, appId, endpoint, json };
+        foreach (var option in policyOptions.All.Append(signals))
+        {
+            command.Add(option);
         }
 
-        var policy = (PolicyOptions.Read(args) with { Signals = SignalsFile.Read(args) }).ApplyTo(WatchPolicy.Default);
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var policy = (policyOptions.Read(parse) with { Signals = parse.GetValue(signals) }).ApplyTo(WatchPolicy.Default);
+            var target = new StatusTarget(parse.GetValue(region)!, parse.GetValue(changeOrderId)!, parse.GetValue(appId), parse.GetValue(endpoint));
+            return RunAsync(target, policy, parse.GetValue(json), console, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(StatusTarget target, WatchPolicy policy, bool json, CliConsole console, CancellationToken cancellationToken)
+    {
+        var (region, changeOrderId) = (target.Region, target.ChangeOrderId);
         if (policy.Validate().FirstOrDefault() is { } invalid)
         {
-            throw new CliUsageException($"{PolicyOptions.OptionFor(invalid.Field)} {invalid.Message}");
+            throw new BadInputException($"{PolicyOptions.OptionFor(invalid.Field)} {invalid.Message}");
         }
 
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var services = new ServiceCollection().AddLogging();
         services.AddChangeGuardWatching(configuration);
-        services.PostConfigure<SaeClientOptions>(o => o.Endpoint = args.Url("--endpoint") ?? o.Endpoint);
+        services.PostConfigure<SaeClientOptions>(o => o.Endpoint = target.Endpoint ?? o.Endpoint);
         await using var provider = services.BuildServiceProvider();
         var sae = provider.GetRequiredService<ISaeClient>();
         var signalOptions = provider.GetRequiredService<IOptions<SignalOptions>>().Value;
         if (signalOptions.Check(policy.Signals, "signals").FirstOrDefault() is { } unusable)
         {
-            throw new CliUsageException($"{PolicyOptions.OptionFor(unusable.Field)} {unusable.Message}");
+            throw new BadInputException($"{PolicyOptions.OptionFor(unusable.Field)} {unusable.Message}");
         }
 
-        var appId = args.Text("--app-id");
+        var appId = target.AppId;
         if (string.IsNullOrWhiteSpace(appId))
         {
             appId = (await sae.DescribeChangeOrderAsync(region, changeOrderId, cancellationToken).ConfigureAwait(false)).AppId
-                ?? throw new CliUsageException("the change order names no app; pass --app-id");
+                ?? throw new BadInputException("the change order names no app; pass --app-id");
         }
 
         var read = await new HealthReader(sae, TimeProvider.System)
@@ -90,7 +101,7 @@ public sealed class StatusCommand : ICliCommand
         if (read.Snapshot is not { } snapshot)
         {
             var error = read.Error!;
-            throw error.Class == ErrorClass.Permanent ? new CliUsageException($"SAE refuses to read change order {changeOrderId}: {error.Message}") : new InvalidOperationException($"SAE could not be read: {error.Message}");
+            throw error.Class == ErrorClass.Permanent ? new BadInputException($"SAE refuses to read change order {changeOrderId}: {error.Message}") : new InvalidOperationException($"SAE could not be read: {error.Message}");
         }
 
         // The preview is the assessor's answer to the first poll of a watch that started with the order (so no restart
@@ -104,7 +115,7 @@ public sealed class StatusCommand : ICliCommand
         var assessment = Assessor.Assess(watch, WatchState.Initial, new PollMeasurements(read, measured), now);
         var verdict = assessment.Instances;
         var signals = assessment.Signals;
-        if (args.Has("--json"))
+        if (json)
         {
             console.Out.WriteLine(JsonSerializer.Serialize(new { snapshot, verdict, signals, decision = assessment.Decision, saeCalls = read.SaeCalls }, new JsonSerializerOptions(ChangeGuardJson.Options) { WriteIndented = true }));
             return ExitCodes.Succeeded;
@@ -135,4 +146,7 @@ public sealed class StatusCommand : ICliCommand
         console.Out.WriteLine($"  SAE calls     {read.SaeCalls}");
         return ExitCodes.Succeeded;
     }
+
+    /// <summary>What <c>status</c> reads: the order, its app when given, and the SAE endpoint override.</summary>
+    private sealed record StatusTarget(string Region, string ChangeOrderId, string? AppId, Uri? Endpoint);
 }

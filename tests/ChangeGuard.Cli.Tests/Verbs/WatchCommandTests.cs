@@ -4,7 +4,7 @@ using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Simulation;
 
-namespace ChangeGuard.Cli.Tests.Commands;
+namespace ChangeGuard.Cli.Tests.Verbs;
 
 [Collection(EnvironmentCollection.Name)]
 public sealed class WatchCommandTests

@@ -1,10 +1,11 @@
+using System.CommandLine;
 using ChangeGuard.Cli.Output;
 using ChangeGuard.Cli.Parsing;
 using ChangeGuard.Domain.Json;
 using ChangeGuard.Hosting;
 using ChangeGuard.Watching;
 
-namespace ChangeGuard.Cli.Commands;
+namespace ChangeGuard.Cli.Verbs;
 
 /// <summary>
 /// <c>changeguard watch</c>: one watch in the foreground, for a pipeline step right after the deploy step. The exit
@@ -22,19 +23,6 @@ public sealed class WatchCommand : ICliCommand
     public string Usage => "changeguard watch --region R --app-id A --change-order-id C [policy options] [--signals FILE] [--endpoint URL] [--json]";
 
     /// <inheritdoc />
-    public IReadOnlyList<OptionSpec> Options { get; } =
-    [
-        new("--region", "REGION", "the app's region, such as cn-hangzhou (required)"),
-        new("--app-id", "ID", "the SAE app id (required)"),
-        new("--change-order-id", "ID", "the change order to watch (required)"),
-        new("--endpoint", "URL", "SAE endpoint override, such as the simulator's http://127.0.0.1:18080"),
-        new("--requested-by", "TEXT", "who started the watch, for the audit trail (default: changeguard-cli)"),
-        new("--json", null, "print the result as JSON at the end"),
-        .. PolicyOptions.Specs,
-        SignalsFile.Spec,
-    ];
-
-    /// <inheritdoc />
     public IReadOnlyList<string> Examples { get; } =
     [
         "changeguard watch --region cn-hangzhou --app-id 7171a6ca-... --change-order-id 1a2b3c4d-...",
@@ -43,26 +31,49 @@ public sealed class WatchCommand : ICliCommand
     ];
 
     /// <inheritdoc />
-    public async Task<int> RunAsync(ParsedArguments args, CliConsole console, CancellationToken cancellationToken)
+    public Command Build(CliConsole console, Option<bool> verbose)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(console);
-        var request = new WatchStartRequest
+        var region = CliOptions.Required("--region", "REGION", "the app's region, such as cn-hangzhou");
+        var appId = CliOptions.Required("--app-id", "ID", "the SAE app id");
+        var changeOrderId = CliOptions.Required("--change-order-id", "ID", "the change order to watch");
+        var endpoint = CliOptions.Url("--endpoint", "SAE endpoint override, such as the simulator's http://127.0.0.1:18080");
+        var requestedBy = CliOptions.Text("--requested-by", "TEXT", "who started the watch, for the audit trail (default: changeguard-cli)");
+        var json = CliOptions.Flag("--json", "print the result as JSON at the end");
+        var policy = new PolicyOptions();
+        var signals = SignalsFile.Create();
+        var command = new Command(Name, Summary) { region, appId, changeOrderId, endpoint, requestedBy, json };
+        foreach (var option in policy.All.Append(signals))
         {
-            RegionId = args.Required("--region"),
-            AppId = args.Required("--app-id"),
-            ChangeOrderId = args.Required("--change-order-id"),
-            Policy = PolicyOptions.Read(args) with { Signals = SignalsFile.Read(args) },
-            RequestedBy = args.Text("--requested-by") ?? "changeguard-cli",
-        };
+            command.Add(option);
+        }
+
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            new WatchStartRequest
+            {
+                RegionId = parse.GetValue(region),
+                AppId = parse.GetValue(appId),
+                ChangeOrderId = parse.GetValue(changeOrderId),
+                Policy = policy.Read(parse) with { Signals = parse.GetValue(signals) },
+                RequestedBy = parse.GetValue(requestedBy) ?? "changeguard-cli",
+            },
+            parse.GetValue(endpoint),
+            parse.GetValue(json),
+            parse.GetValue(verbose),
+            console,
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(WatchStartRequest request, Uri? endpoint, bool json, bool verbose, CliConsole console, CancellationToken cancellationToken)
+    {
         var settings = new Dictionary<string, string?>();
-        if (args.Url("--endpoint") is { } endpoint)
+        if (endpoint is not null)
         {
             settings["Sae:Endpoint"] = endpoint.ToString();
         }
 
-        await using var engine = await EmbeddedEngine.StartAsync(settings, args.Verbose, console.Error, cancellationToken).ConfigureAwait(false);
-        return await RunWatchAsync(engine.Watches, request, args.Has("--json"), console, cancellationToken).ConfigureAwait(false);
+        await using var engine = await EmbeddedEngine.StartAsync(settings, verbose, cancellationToken).ConfigureAwait(false);
+        return await RunWatchAsync(engine.Watches, request, json, console, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Starts (or joins) the watch, prints its progress and result, and returns the exit code.</summary>
@@ -75,7 +86,7 @@ public sealed class WatchCommand : ICliCommand
         if (started.Kind is WatchStartKind.Invalid or WatchStartKind.NotFound)
         {
             var first = started.Errors[0];
-            throw new CliUsageException(first.Field == "credentials" ? first.Message : $"{PolicyOptions.OptionFor(first.Field)} {first.Message}");
+            throw new BadInputException(first.Field == "credentials" ? first.Message : $"{PolicyOptions.OptionFor(first.Field)} {first.Message}");
         }
 
         var policy = started.Watch!.Policy!;
