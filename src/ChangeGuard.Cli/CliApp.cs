@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using ChangeGuard.Cli.Output;
 using ChangeGuard.Cli.Parsing;
+using ChangeGuard.Cli.Terminal;
 using ChangeGuard.Cli.Verbs;
 using ChangeGuard.Sae.Errors;
 using ChangeGuard.Simulator.Scenarios;

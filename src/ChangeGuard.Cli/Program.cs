@@ -1,4 +1,5 @@
 using ChangeGuard.Cli;
+using ChangeGuard.Cli.Terminal;
 
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>

@@ -1,3 +1,5 @@
+using ChangeGuard.Cli.Terminal;
+
 namespace ChangeGuard.Cli.Tests;
 
 /// <summary>Runs <c>changeguard</c> in-process with captured output.</summary>

@@ -1,3 +1,4 @@
+using ChangeGuard.Cli.Terminal;
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Health;
 using ChangeGuard.Watching;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChangeGuard.Cli.Terminal;
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Json;
 using ChangeGuard.Watching;

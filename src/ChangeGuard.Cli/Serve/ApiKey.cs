@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ChangeGuard.Cli.Terminal;
 using Microsoft.AspNetCore.Http;
 
 namespace ChangeGuard.Cli.Serve;

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Net;
+using ChangeGuard.Cli.Terminal;
 
 namespace ChangeGuard.Cli.Serve;
 

@@ -1,3 +1,4 @@
+using ChangeGuard.Cli.Terminal;
 using ChangeGuard.Hosting;
 using ChangeGuard.Http;
 using ChangeGuard.Watching;

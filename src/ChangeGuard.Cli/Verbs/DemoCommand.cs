@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ChangeGuard.Cli.Output;
 using ChangeGuard.Cli.Parsing;
+using ChangeGuard.Cli.Terminal;
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Policies;
 using ChangeGuard.Hosting;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ChangeGuard.Cli.Terminal;
 
 namespace ChangeGuard.Cli.Verbs;
 

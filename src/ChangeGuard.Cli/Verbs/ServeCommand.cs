@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ChangeGuard.Cli.Parsing;
 using ChangeGuard.Cli.Serve;
+using ChangeGuard.Cli.Terminal;
 using ChangeGuard.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ChangeGuard.Cli.Parsing;
+using ChangeGuard.Cli.Terminal;
 using ChangeGuard.Simulator;
 using ChangeGuard.Simulator.Scenarios;
 

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using ChangeGuard.Cli.Parsing;
+using ChangeGuard.Cli.Terminal;
+using ChangeGuard.Domain;
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Json;
 using ChangeGuard.Domain.Measurements;
@@ -8,6 +10,7 @@ using ChangeGuard.Domain.Policies;
 using ChangeGuard.Sae;
 using ChangeGuard.Sae.Configuration;
 using ChangeGuard.Signals;
+using ChangeGuard.Watching;
 using ChangeGuard.Watching.Activities;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,8 +19,8 @@ using Microsoft.Extensions.Options;
 namespace ChangeGuard.Cli.Verbs;
 
 /// <summary>
-/// <c>changeguard status</c>: one health snapshot of a change order and the verdict ChangeGuard would reach now,
-/// without starting a watch (no restart baseline: restarts count since each instance started).
+/// <c>changeguard status</c>: one health snapshot of a change order and the decision a watch starting now would reach,
+/// on the configured default policy, without starting a watch (restarts count since each new instance started).
 /// </summary>
 public sealed class StatusCommand : ICliCommand
 {
@@ -62,57 +65,44 @@ public sealed class StatusCommand : ICliCommand
 
         command.SetAction((parse, cancellationToken) =>
         {
-            var policy = (policyOptions.Read(parse) with { Signals = parse.GetValue(signals) }).ApplyTo(WatchPolicy.Default);
-            var target = new StatusTarget(parse.GetValue(region)!, parse.GetValue(changeOrderId)!, parse.GetValue(appId), parse.GetValue(endpoint));
-            return RunAsync(target, policy, parse.GetValue(json), console, cancellationToken);
+            var request = new WatchStartRequest
+            {
+                RegionId = parse.GetValue(region),
+                AppId = parse.GetValue(appId),
+                ChangeOrderId = parse.GetValue(changeOrderId),
+                Policy = policyOptions.Read(parse) with { Signals = parse.GetValue(signals) },
+            };
+            return RunAsync(request, parse.GetValue(endpoint), parse.GetValue(json), console, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(StatusTarget target, WatchPolicy policy, bool json, CliConsole console, CancellationToken cancellationToken)
+    /// <summary>
+    /// Previews through the watching code (<see cref="WatchPreviewer"/>): the configured default policy with the options
+    /// over it, the same readers and the same assessor as a watch.
+    /// </summary>
+    private static async Task<int> RunAsync(WatchStartRequest request, Uri? endpoint, bool json, CliConsole console, CancellationToken cancellationToken)
     {
-        var (region, changeOrderId) = (target.Region, target.ChangeOrderId);
-        if (policy.Validate().FirstOrDefault() is { } invalid)
-        {
-            throw new BadInputException($"{PolicyOptions.OptionFor(invalid.Field)} {invalid.Message}");
-        }
-
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var services = new ServiceCollection().AddLogging();
         services.AddChangeGuardWatching(configuration);
-        services.PostConfigure<SaeClientOptions>(o => o.Endpoint = target.Endpoint ?? o.Endpoint);
+        services.PostConfigure<SaeClientOptions>(o => o.Endpoint = endpoint ?? o.Endpoint);
         await using var provider = services.BuildServiceProvider();
-        var sae = provider.GetRequiredService<ISaeClient>();
-        var signalOptions = provider.GetRequiredService<IOptions<SignalOptions>>().Value;
-        if (signalOptions.Check(policy.Signals, "signals").FirstOrDefault() is { } unusable)
+        var preview = await provider.GetRequiredService<WatchPreviewer>().PreviewAsync(request, cancellationToken).ConfigureAwait(false);
+        if (preview.Errors.FirstOrDefault() is { } invalid)
         {
-            throw new BadInputException($"{PolicyOptions.OptionFor(unusable.Field)} {unusable.Message}");
+            throw new BadInputException(invalid.Field == "credentials" ? invalid.Message : $"{PolicyOptions.OptionFor(invalid.Field)} {invalid.Message}");
         }
 
-        var appId = target.AppId;
-        if (string.IsNullOrWhiteSpace(appId))
-        {
-            appId = (await sae.DescribeChangeOrderAsync(region, changeOrderId, cancellationToken).ConfigureAwait(false)).AppId
-                ?? throw new BadInputException("the change order names no app; pass --app-id");
-        }
-
-        var read = await new HealthReader(sae, TimeProvider.System)
-            .ReadAsync(new ReadHealthRequest(region, appId, changeOrderId, null), cancellationToken).ConfigureAwait(false);
+        var (target, assessment, read) = (preview.Target!, preview.Assessment!, preview.Measurement!);
         if (read.Snapshot is not { } snapshot)
         {
             var error = read.Error!;
-            throw error.Class == ErrorClass.Permanent ? new BadInputException($"SAE refuses to read change order {changeOrderId}: {error.Message}") : new InvalidOperationException($"SAE could not be read: {error.Message}");
+            throw error.Class == ErrorClass.Permanent
+                ? new BadInputException($"SAE refuses to read change order {target.ChangeOrderId}: {error.Message}")
+                : new InvalidOperationException($"SAE could not be read: {error.Message}");
         }
 
-        // The preview is the assessor's answer to the first poll of a watch that started with the order (so no restart
-        // baseline: restarts count since each new instance started), judging exactly as a watch would.
-        var now = DateTimeOffset.UtcNow;
-        var watch = new WatchContext(new WatchTarget(region, appId, changeOrderId), policy, snapshot.Order.StartedAt ?? now);
-        IReadOnlyList<SignalMeasurement>? measured = policy.Signals.Count > 0
-            ? await provider.GetRequiredService<SignalReader>()
-                .ReadAsync(new SignalContext(region, appId, changeOrderId, snapshot.Order.AppName), policy.Signals, cancellationToken).ConfigureAwait(false)
-            : null;
-        var assessment = Assessor.Assess(watch, WatchState.Initial, new PollMeasurements(read, measured), now);
         var verdict = assessment.Instances;
         var signals = assessment.Signals;
         if (json)
@@ -122,8 +112,8 @@ public sealed class StatusCommand : ICliCommand
         }
 
         var order = snapshot.Order;
-        console.Out.WriteLine($"Change order {changeOrderId} of app {appId} in {region}");
-        console.Out.WriteLine($"  status        {(int)order.Status} {order.Status}{(order.SubStatus == ChangeGuard.Domain.ChangeOrderSubStatus.Abnormal ? ", SubStatus 1 (a batch failed; SAE waits for a rollback)" : string.Empty)}");
+        console.Out.WriteLine($"Change order {target.ChangeOrderId} of app {target.AppId} in {target.RegionId}");
+        console.Out.WriteLine($"  status        {(int)order.Status} {order.Status}{(order.SubStatus == ChangeOrderSubStatus.Abnormal ? ", SubStatus 1 (a batch failed; SAE waits for a rollback)" : string.Empty)}");
         console.Out.WriteLine($"  batch         {order.CurrentBatch} of {order.BatchCount}{(order.FailedBatch is { } f ? $", batch {f} failed" : string.Empty)}");
         if (snapshot.FailureReason is not null)
         {
@@ -146,7 +136,4 @@ public sealed class StatusCommand : ICliCommand
         console.Out.WriteLine($"  SAE calls     {read.SaeCalls}");
         return ExitCodes.Succeeded;
     }
-
-    /// <summary>What <c>status</c> reads: the order, its app when given, and the SAE endpoint override.</summary>
-    private sealed record StatusTarget(string Region, string ChangeOrderId, string? AppId, Uri? Endpoint);
 }

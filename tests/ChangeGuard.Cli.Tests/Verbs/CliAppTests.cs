@@ -1,4 +1,5 @@
 using System.Reflection;
+using ChangeGuard.Cli.Terminal;
 using ChangeGuard.Cli.Verbs;
 using ChangeGuard.Domain.Policies;
 

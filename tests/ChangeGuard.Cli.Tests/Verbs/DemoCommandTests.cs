@@ -1,3 +1,5 @@
+using ChangeGuard.Cli.Terminal;
+
 namespace ChangeGuard.Cli.Tests.Verbs;
 
 /// <summary>The one-command demo, run as a newcomer would: no account, no settings.</summary>

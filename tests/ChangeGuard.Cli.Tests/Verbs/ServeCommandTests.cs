@@ -1,3 +1,5 @@
+using ChangeGuard.Cli.Terminal;
+
 namespace ChangeGuard.Cli.Tests.Verbs;
 
 public sealed class ServeCommandTests

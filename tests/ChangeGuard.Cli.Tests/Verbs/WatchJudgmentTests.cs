@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChangeGuard.Cli.Terminal;
 using ChangeGuard.Simulator;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Simulation;

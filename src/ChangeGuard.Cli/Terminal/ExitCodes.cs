@@ -1,4 +1,4 @@
-namespace ChangeGuard.Cli;
+namespace ChangeGuard.Cli.Terminal;
 
 /// <summary>What <c>changeguard</c> exits with, so a pipeline step can branch on the outcome.</summary>
 public static class ExitCodes

@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using ChangeGuard.Cli.Terminal;
 using ChangeGuard.Cli.Verbs;
 
-namespace ChangeGuard.Cli.Output;
+namespace ChangeGuard.Cli;
 
 /// <summary>
 /// <c>--help</c>: System.CommandLine's lists of options and commands, framed as <c>changeguard</c>'s help has always

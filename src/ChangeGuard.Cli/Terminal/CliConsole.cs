@@ -1,4 +1,4 @@
-namespace ChangeGuard.Cli;
+namespace ChangeGuard.Cli.Terminal;
 
 /// <summary>Where a command writes, and whether its output goes to a terminal (colours) or is redirected (plain lines).</summary>
 public sealed record CliConsole(TextWriter Out, TextWriter Error, bool IsTerminal)

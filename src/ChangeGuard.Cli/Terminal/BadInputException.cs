@@ -1,4 +1,4 @@
-namespace ChangeGuard.Cli;
+namespace ChangeGuard.Cli.Terminal;
 
 /// <summary>
 /// Bad input a command finds after parsing (a scenario without an order, a change order SAE refuses, a policy the engine
