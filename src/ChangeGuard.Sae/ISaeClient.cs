@@ -21,9 +21,6 @@ public interface ISaeClient
     /// <summary>DescribePipeline: one batch with its stages and tasks.</summary>
     Task<Pipeline> DescribePipelineAsync(string regionId, string pipelineId, CancellationToken cancellationToken = default);
 
-    /// <summary>DescribeApplicationStatus: an app's state and last change order.</summary>
-    Task<ApplicationStatus> DescribeApplicationStatusAsync(string regionId, string appId, CancellationToken cancellationToken = default);
-
     /// <summary>DescribeApplicationGroups: an app's instance groups.</summary>
     Task<IReadOnlyList<ApplicationGroup>> DescribeApplicationGroupsAsync(string regionId, string appId, CancellationToken cancellationToken = default);
 

@@ -55,13 +55,6 @@ public sealed class SaeClient(SaeRequestSender sender) : ISaeClient
     }
 
     /// <inheritdoc />
-    public Task<ApplicationStatus> DescribeApplicationStatusAsync(string regionId, string appId, CancellationToken cancellationToken = default)
-    {
-        Require(appId, nameof(appId));
-        return sender.SendAsync<ApplicationStatus>(regionId, SaeOperations.DescribeApplicationStatus, [new("AppId", appId)], cancellationToken);
-    }
-
-    /// <inheritdoc />
     public async Task<IReadOnlyList<ApplicationGroup>> DescribeApplicationGroupsAsync(string regionId, string appId, CancellationToken cancellationToken = default)
     {
         Require(appId, nameof(appId));

@@ -22,9 +22,6 @@ public static class SaeOperations
     public static readonly SaeOperation DescribePipeline =
         new("DescribePipeline", HttpMethod.Get, "/pop/v1/sam/changeorder/DescribePipeline", IsRead: true, "PipelineId", "PipelineStatus");
 
-    /// <summary>Reads an app's running state and last change order.</summary>
-    public static readonly SaeOperation DescribeApplicationStatus =
-        new("DescribeApplicationStatus", HttpMethod.Get, "/pop/v1/sam/app/describeApplicationStatus", IsRead: true, "AppId");
 
     /// <summary>Lists an app's instance groups.</summary>
     public static readonly SaeOperation DescribeApplicationGroups =
@@ -42,6 +39,6 @@ public static class SaeOperations
     public static IReadOnlyList<SaeOperation> All { get; } =
     [
         DescribeChangeOrder, ListChangeOrders, AbortChangeOrder, DescribePipeline,
-        DescribeApplicationStatus, DescribeApplicationGroups, DescribeApplicationInstances, ListApplications,
+        DescribeApplicationGroups, DescribeApplicationInstances, ListApplications,
     ];
 }

@@ -23,7 +23,6 @@ internal static class SaeOperationHandlers
             [SaeOperations.ListChangeOrders.Path] = (SaeOperations.ListChangeOrders, ListChangeOrders),
             [SaeOperations.AbortChangeOrder.Path] = (SaeOperations.AbortChangeOrder, AbortChangeOrder),
             [SaeOperations.DescribePipeline.Path] = (SaeOperations.DescribePipeline, DescribePipeline),
-            [SaeOperations.DescribeApplicationStatus.Path] = (SaeOperations.DescribeApplicationStatus, DescribeApplicationStatus),
             [SaeOperations.DescribeApplicationGroups.Path] = (SaeOperations.DescribeApplicationGroups, DescribeApplicationGroups),
             [SaeOperations.DescribeApplicationInstances.Path] = (SaeOperations.DescribeApplicationInstances, DescribeApplicationInstances),
             [SaeOperations.ListApplications.Path] = (SaeOperations.ListApplications, ListApplications),
@@ -156,32 +155,6 @@ internal static class SaeOperationHandlers
                         },
                     },
                 },
-            });
-        });
-    }
-
-    private static SaeAnswer DescribeApplicationStatus(SimulatedWorld world, QueryParameters query)
-    {
-        var appId = query.Required("AppId");
-        return world.Read(view =>
-        {
-            var app = view.World.FindAppUnlocked(appId) ?? throw AppNotFound(appId);
-            var last = app.Orders.LastOrDefault();
-            var snapshot = last?.Snapshot(view.Now);
-            var instances = AppInstances(app, view.Now);
-            return new SaeAnswer(new
-            {
-                AppId = appId,
-                CurrentStatus = "RUNNING",
-                RunningInstances = instances.Count(i => i.ContainerStatus == "Running"),
-                LastChangeOrderId = last?.ChangeOrderId ?? string.Empty,
-                LastChangeOrderRunning = snapshot?.Status.IsRunning() ?? false,
-                LastChangeOrderStatus = snapshot is null ? string.Empty : StatusWord(snapshot.Status),
-                SubStatus = snapshot?.SubStatus == ChangeOrderSubStatus.Abnormal ? "RUNNING_BUT_HAS_ERROR" : "NORMAL",
-                CreateTime = app.CreatedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
-                ArmsAdvancedEnabled = "false",
-                EnableAgent = false,
-                FileSizeLimit = 10240L,
             });
         });
     }
@@ -326,21 +299,6 @@ internal static class SaeOperationHandlers
         ChangeOrderStatus.Failed => "Execution failed",
         ChangeOrderStatus.Aborted => "Terminated",
         _ => status.ToString(),
-    };
-
-    private static string StatusWord(ChangeOrderStatus status) => status switch
-    {
-        ChangeOrderStatus.Preparing => "READY",
-        ChangeOrderStatus.Executing => "RUNNING",
-        ChangeOrderStatus.Succeeded => "SUCCESS",
-        ChangeOrderStatus.Failed => "FAIL",
-        ChangeOrderStatus.Aborted => "ABORT",
-        ChangeOrderStatus.WaitingForBatchConfirmation => "WAIT_BATCH_CONFIRM",
-        ChangeOrderStatus.WaitingForNextBatch => "AUTO_BATCH_WAIT",
-        ChangeOrderStatus.SystemFailed => "SYSTEM_FAIL",
-        ChangeOrderStatus.WaitingForApproval => "WAIT_APPROVAL",
-        ChangeOrderStatus.Approved => "APPROVED",
-        _ => "UNKNOWN",
     };
 
     private static SimulatorError OrderNotFound(string id) =>

@@ -175,10 +175,10 @@ public sealed class SaeClientErrorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DescribeApplicationStatus_UnknownApp_ThrowsNotFoundWith404()
+    public async Task DescribeApplicationGroups_UnknownApp_ThrowsNotFoundWith404()
     {
         // Act
-        var error = await Assert.ThrowsAsync<SaeException>(() => _client.DescribeApplicationStatusAsync(Region, "app-missing"));
+        var error = await Assert.ThrowsAsync<SaeException>(() => _client.DescribeApplicationGroupsAsync(Region, "app-missing"));
 
         // Assert
         Assert.Equal(SaeErrorKind.NotFound, error.Kind);

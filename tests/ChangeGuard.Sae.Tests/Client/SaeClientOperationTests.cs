@@ -112,20 +112,6 @@ public sealed class SaeClientOperationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DescribeApplicationStatus_AppWithRunningOrder_ReportsIt()
-    {
-        // Act
-        var status = await _client.DescribeApplicationStatusAsync(Region, "app-1");
-
-        // Assert
-        Assert.Equal("RUNNING", status.CurrentStatus);
-        Assert.Equal("co-1", status.LastChangeOrderId);
-        Assert.True(status.LastChangeOrderRunning);
-        Assert.Equal("RUNNING", status.LastChangeOrderStatus);
-        Assert.Equal("NORMAL", status.SubStatus);
-    }
-
-    [Fact]
     public async Task DescribeApplicationGroups_App_ReturnsDefaultGroup()
     {
         // Act

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using ChangeGuard.Domain;
+using ChangeGuard.Sae.Models;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Simulation;
 
@@ -106,7 +107,7 @@ public sealed class ControlApiTests : IAsyncLifetime
         // Arrange
         var client = _sim.CreateClient();
         await client.DescribeApplicationGroupsAsync("cn-hangzhou", "app-1");
-        await client.DescribeApplicationStatusAsync("cn-hangzhou", "app-1");
+        await client.ListApplicationsAsync("cn-hangzhou", new ListApplicationsQuery());
 
         // Act
         var entries = await _http.GetFromJsonAsync<JsonElement>(Url("/_sim/requests?action=DescribeApplicationGroups"));
