@@ -1,5 +1,4 @@
 using System.Globalization;
-using ChangeGuard.Sae.Configuration;
 using ChangeGuard.Sae.Models;
 using ChangeGuard.Sae.Wire;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Health;
 using ChangeGuard.Domain.Policies;
 using ChangeGuard.Watching.Orchestration;

@@ -1,5 +1,4 @@
 using ChangeGuard.Domain.Policies;
-using ChangeGuard.Signals;
 using ChangeGuard.Watching;
 
 namespace ChangeGuard.Hosting.Tests;

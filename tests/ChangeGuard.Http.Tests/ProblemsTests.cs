@@ -1,5 +1,4 @@
 using ChangeGuard.Domain;
-using ChangeGuard.Http;
 
 namespace ChangeGuard.Http.Tests;
 

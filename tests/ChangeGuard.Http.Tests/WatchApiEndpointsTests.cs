@@ -1,4 +1,3 @@
-using ChangeGuard.Http;
 using ChangeGuard.Watching;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;

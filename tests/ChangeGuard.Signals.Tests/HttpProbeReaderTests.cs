@@ -1,6 +1,5 @@
 using System.Text;
 using ChangeGuard.Domain.Measurements;
-using ChangeGuard.Signals;
 using ChangeGuard.Testing.Builders;
 
 namespace ChangeGuard.Signals.Tests;

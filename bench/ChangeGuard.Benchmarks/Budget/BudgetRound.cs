@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Policies;
 using ChangeGuard.Hosting;
 using ChangeGuard.Sae.Errors;

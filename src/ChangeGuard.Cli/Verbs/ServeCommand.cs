@@ -3,7 +3,6 @@ using ChangeGuard.Cli.Parsing;
 using ChangeGuard.Cli.Serve;
 using ChangeGuard.Cli.Terminal;
 using ChangeGuard.Hosting;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 
 namespace ChangeGuard.Cli.Verbs;

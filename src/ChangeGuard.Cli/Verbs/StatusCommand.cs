@@ -3,18 +3,13 @@ using System.Text.Json;
 using ChangeGuard.Cli.Parsing;
 using ChangeGuard.Cli.Terminal;
 using ChangeGuard.Domain;
-using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Json;
 using ChangeGuard.Domain.Measurements;
-using ChangeGuard.Domain.Policies;
 using ChangeGuard.Sae;
 using ChangeGuard.Sae.Configuration;
-using ChangeGuard.Signals;
 using ChangeGuard.Watching;
-using ChangeGuard.Watching.Activities;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace ChangeGuard.Cli.Verbs;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using ChangeGuard.Sae.Models;
 using ChangeGuard.Simulator.Api;
 using ChangeGuard.Simulator.Model;
 using ChangeGuard.Simulator.Scenarios;

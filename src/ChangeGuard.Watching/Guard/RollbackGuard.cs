@@ -7,7 +7,6 @@ using ChangeGuard.Notifications.Delivery;
 using ChangeGuard.Sae;
 using ChangeGuard.Sae.Errors;
 using ChangeGuard.Sae.Models;
-using ChangeGuard.Watching.Activities;
 using ChangeGuard.Watching.Orchestration;
 using Microsoft.Extensions.Logging;
 

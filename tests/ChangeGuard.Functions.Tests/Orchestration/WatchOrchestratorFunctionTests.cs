@@ -4,7 +4,6 @@ using ChangeGuard.Domain.Health;
 using ChangeGuard.Domain.Measurements;
 using ChangeGuard.Functions.Orchestration;
 using ChangeGuard.Functions.Tests.Support;
-using ChangeGuard.Sae.Models;
 using ChangeGuard.Watching.Activities;
 using ChangeGuard.Watching.Orchestration;
 using Microsoft.DurableTask;

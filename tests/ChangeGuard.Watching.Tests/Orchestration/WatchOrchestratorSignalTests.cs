@@ -2,7 +2,6 @@ using ChangeGuard.Domain;
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Measurements;
 using ChangeGuard.Domain.Policies;
-using ChangeGuard.Sae.Models;
 using ChangeGuard.Signals;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Watching.Activities;
