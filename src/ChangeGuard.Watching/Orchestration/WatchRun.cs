@@ -179,7 +179,7 @@ internal sealed partial class WatchRun
     private async Task<WatchResult?> DelayAsync(DateTimeOffset fireAt)
     {
         using var cancel = new CancellationTokenSource();
-        var timer = _context.CreateTimer(fireAt.UtcDateTime, cancel.Token);
+        var timer = PunctualTimer.WaitUntilAsync(_context, fireAt.UtcDateTime, cancel.Token);
         if (await Task.WhenAny(timer, _anyCommand) == _anyCommand || _anyCommand.IsCompleted)
         {
             // A command that arrived by the time the timer fired wins too: it was raised before this poll.
@@ -250,7 +250,7 @@ internal sealed partial class WatchRun
 
             Record(VerdictKind.Breach, $"abort attempt {attempt} answered {Answer(last)}", WatchAction.AbortRetry, $"retry in {DurationFormat.Format(delay)}");
             SetStatus(WatchPhase.Aborting, Now + delay);
-            await _context.CreateTimer((Now + delay).UtcDateTime, CancellationToken.None);
+            await PunctualTimer.WaitUntilAsync(_context, (Now + delay).UtcDateTime, CancellationToken.None);
         }
 
         var code = last?.Failure?.Code ?? "ChangeGuard.AbortDeadline";
@@ -290,7 +290,7 @@ internal sealed partial class WatchRun
                 break;
             }
 
-            await _context.CreateTimer((Now + interval).UtcDateTime, CancellationToken.None);
+            await PunctualTimer.WaitUntilAsync(_context, (Now + interval).UtcDateTime, CancellationToken.None);
         }
 
         var note = $"{reason}; the abort was accepted but the order did not reach a terminal status within {DurationFormat.Format(Policy.AbortConfirmTimeout)}";

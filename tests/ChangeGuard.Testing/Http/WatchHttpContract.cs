@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Builders;
+using ChangeGuard.Testing.Requirements;
 using Xunit;
 
 namespace ChangeGuard.Testing.Http;
@@ -41,7 +42,7 @@ public abstract class WatchHttpContract
         return host;
     }
 
-    [Fact]
+    [ConditionalFact]
     public async Task Start_NewWatch_Answers202WithLocationAndWatch()
     {
         await using var host = await StartHostAsync(LongRunning());
@@ -56,7 +57,7 @@ public abstract class WatchHttpContract
         Assert.Equal("contract", body.GetProperty("requestedBy").GetString());
     }
 
-    [Fact]
+    [ConditionalFact]
     public async Task Start_AlreadyWatched_Answers200WithTheExistingWatch()
     {
         await using var host = await StartedAsync();
@@ -67,7 +68,7 @@ public abstract class WatchHttpContract
         Assert.Equal("co-1", Json(again).GetProperty("changeOrderId").GetString());
     }
 
-    [Theory]
+    [ConditionalTheory]
     [InlineData("{\"regionId\": ", "body")]
     [InlineData("", "body")]
     [InlineData("[]", "body")]
@@ -134,7 +135,7 @@ public abstract class WatchHttpContract
         return data;
     }
 
-    [Theory]
+    [ConditionalTheory]
     [MemberData(nameof(BadBodies))]
     public async Task Start_BadInputCorpus_Answers4xxProblemAndStartsNothing(string body)
     {
@@ -185,7 +186,7 @@ public abstract class WatchHttpContract
         return "{\"regionId\":\"cn-hangzhou\",\"appId\":\"app-1\",\"changeOrderId\":\"co-1\",\"policy\":" + policy + "}";
     }
 
-    [Theory]
+    [ConditionalTheory]
     [MemberData(nameof(AbsurdDurations))]
     public async Task Start_AbsurdDuration_Answers400NamingTheFieldAndStartsNothing(string field, string value)
     {
@@ -198,7 +199,7 @@ public abstract class WatchHttpContract
         Assert.Equal(0, Json(list).GetProperty("watches").GetArrayLength());
     }
 
-    [Theory]
+    [ConditionalTheory]
     [InlineData("""{"regionId":"cn-hangzhou","appId":"app-1","changeOrderId":"co-typo"}""", 404, "changeOrderId")]
     [InlineData("""{"regionId":"cn-hangzhou","appId":"app-2","changeOrderId":"co-1"}""", 400, "appId")]
     public async Task Start_OrderThatCannotBeWatched_AnswersAtOnceAndStartsNothing(string body, int status, string field)
@@ -213,7 +214,7 @@ public abstract class WatchHttpContract
         Assert.Empty(host.Simulator.Simulator.Log.Read("AbortChangeOrder"));
     }
 
-    [Theory]
+    [ConditionalTheory]
     [MemberData(nameof(AbsurdIntegers))]
     public async Task Start_AbsurdInteger_Answers400NamingTheFieldAndStartsNothing(string field, string value)
     {
@@ -226,7 +227,7 @@ public abstract class WatchHttpContract
         Assert.Equal(0, Json(list).GetProperty("watches").GetArrayLength());
     }
 
-    [Fact]
+    [ConditionalFact]
     public async Task Get_UnknownWatch_Answers404()
     {
         await using var host = await StartHostAsync(LongRunning());
@@ -236,7 +237,7 @@ public abstract class WatchHttpContract
         AssertProblem(response, 404);
     }
 
-    [Fact]
+    [ConditionalFact]
     public async Task Get_StartedWatch_AnswersItsState()
     {
         await using var host = await StartedAsync();
@@ -251,7 +252,7 @@ public abstract class WatchHttpContract
         Assert.True(body.TryGetProperty("policy", out _));
     }
 
-    [Fact]
+    [ConditionalFact]
     public async Task List_Watches_AnswersAPage()
     {
         await using var host = await StartedAsync();
@@ -262,7 +263,7 @@ public abstract class WatchHttpContract
         Assert.Equal("co-1", Json(response).GetProperty("watches")[0].GetProperty("changeOrderId").GetString());
     }
 
-    [Theory]
+    [ConditionalTheory]
     [InlineData("/api/watches?top=0", "top")]
     [InlineData("/api/watches?top=abc", "top")]
     [InlineData("/api/watches?status=exploded", "status")]
@@ -275,7 +276,7 @@ public abstract class WatchHttpContract
         AssertProblem(response, 400, field);
     }
 
-    [Fact]
+    [ConditionalFact]
     public async Task Abort_UnknownWatch_Answers404()
     {
         await using var host = await StartHostAsync(LongRunning());
@@ -285,7 +286,7 @@ public abstract class WatchHttpContract
         AssertProblem(response, 404);
     }
 
-    [Fact]
+    [ConditionalFact]
     public async Task Abort_RunningWatch_Answers202ThenEndedWatchAnswers409()
     {
         await using var host = await StartedAsync();
@@ -299,7 +300,7 @@ public abstract class WatchHttpContract
         Assert.Contains(host.Simulator.Simulator.Log.Read("AbortChangeOrder"), e => e.Status == 200);
     }
 
-    [Fact]
+    [ConditionalFact]
     public async Task Stop_RunningWatch_Answers202ThenEndedWatchAnswers409()
     {
         await using var host = await StartedAsync();
@@ -313,7 +314,7 @@ public abstract class WatchHttpContract
         Assert.Empty(host.Simulator.Simulator.Log.Read("AbortChangeOrder"));
     }
 
-    [Fact]
+    [ConditionalFact]
     public async Task Abort_MalformedBody_Answers400()
     {
         await using var host = await StartedAsync();
@@ -323,7 +324,7 @@ public abstract class WatchHttpContract
         AssertProblem(response, 400);
     }
 
-    [Fact]
+    [ConditionalFact]
     public async Task Responses_NeverCarryTheSecret()
     {
         await using var host = await StartedAsync();

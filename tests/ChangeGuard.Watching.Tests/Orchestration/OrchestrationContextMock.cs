@@ -37,7 +37,12 @@ internal sealed class OrchestrationContextMock
             .Returns((DateTime fireAt, CancellationToken _) =>
             {
                 Timers.Add(fireAt);
-                if (fireAt > _now)
+                if (WholeSecondTimers)
+                {
+                    // As Azure Storage keeps a timer message hidden: whole seconds of the delay, then a little processing.
+                    _now += TimeSpan.FromSeconds(Math.Floor(Math.Max(0, (fireAt - _now).TotalSeconds))) + TimeSpan.FromMilliseconds(40);
+                }
+                else if (fireAt > _now)
                 {
                     _now = fireAt;
                 }
@@ -91,6 +96,9 @@ internal sealed class OrchestrationContextMock
     public TaskCompletionSource<ManualCommand> Stop { get; } = new();
 
     public List<DateTime> Timers { get; } = [];
+
+    /// <summary>Timers fire after the whole seconds of their delay, as Azure Storage's do, instead of on time.</summary>
+    public bool WholeSecondTimers { get; set; }
 
     public List<WatchProgress> Statuses { get; } = [];
 
