@@ -26,6 +26,14 @@ public static class Problems
     public static ProblemHttpResult Ended(string changeOrderId) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The watch has already ended.", detail: $"The watch of change order '{Clip(changeOrderId)}' has already ended.");
 
+    /// <summary>403: a browser sent this request from another site.</summary>
+    public static ProblemHttpResult CrossSite(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Cross-site requests are refused.", detail: detail);
+
+    /// <summary>415 naming <c>Content-Type</c>: a body must be JSON and say so.</summary>
+    public static ProblemHttpResult NotJson() =>
+        WithErrors(StatusCodes.Status415UnsupportedMediaType, "The body must be JSON.", [new ValidationError("Content-Type", "must be application/json")]);
+
     private static ProblemHttpResult WithErrors(int status, string title, IEnumerable<ValidationError> errors)
     {
         var byField = errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());

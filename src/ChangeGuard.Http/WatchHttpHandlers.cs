@@ -130,7 +130,14 @@ public static class WatchHttpHandlers
             return (null, Problems.Invalid("body", $"must be at most {MaxBodyBytes / 1024} KB"));
         }
 
-        if (buffer.Length == 0 || buffer.ToArray().All(b => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t'))
+        var empty = buffer.Length == 0 || buffer.ToArray().All(b => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t');
+        if ((!empty || !string.IsNullOrEmpty(request.ContentType)) && !IsJson(request.ContentType))
+        {
+            // A body a browser can send cross-site without asking first (text/plain, a form) never reaches a handler.
+            return (null, Problems.NotJson());
+        }
+
+        if (empty)
         {
             return required ? (null, Problems.Invalid("body", "a JSON object is required")) : (null, null);
         }
@@ -138,7 +145,11 @@ public static class WatchHttpHandlers
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(buffer.ToArray());
+            document = JsonDocument.Parse(buffer.ToArray(), StrictDocument);
+        }
+        catch (JsonException ex) when (DuplicateIn(ex.Message) is { } duplicate)
+        {
+            return (null, Problems.Invalid(duplicate, "appears more than once"));
         }
         catch (JsonException)
         {
@@ -167,6 +178,29 @@ public static class WatchHttpHandlers
                 return (null, Problems.Invalid(PathIn(ex.Message) ?? "body", "has a value out of range or in the wrong format"));
             }
         }
+    }
+
+    /// <summary>JSON documents as the API reads them: a property may appear once.</summary>
+    private static readonly JsonDocumentOptions StrictDocument = new() { AllowDuplicateProperties = false };
+
+    /// <summary>True for <c>application/json</c> and <c>application/*+json</c>, with any parameters.</summary>
+    private static bool IsJson(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && media.MediaType.Value is { } type
+        && (type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || (type.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && type.EndsWith("+json", StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>The property a duplicate-property error names, from its message (<c>... property 'name' ...</c>).</summary>
+    private static string? DuplicateIn(string message)
+    {
+        if (!message.Contains("uplicate", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var start = message.IndexOf('\'');
+        var end = start >= 0 ? message.IndexOf('\'', start + 1) : -1;
+        return end > start + 1 ? message[(start + 1)..end] : "body";
     }
 
     /// <summary>The field in a message that ends with System.Text.Json's <c>Path: $.policy.timeout | LineNumber: …</c>.</summary>

@@ -21,6 +21,25 @@ public static class ServeHost
     /// <summary>How long a stopping server gives work in flight: the process ends within 5 s of SIGTERM.</summary>
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(4);
 
+    /// <summary>The liveness path, answered without a key.</summary>
+    public const string HealthPath = "/healthz";
+
+    /// <summary>The setting listing host names requests may name besides loopback and the served host.</summary>
+    public const string AllowedHostsSetting = "ChangeGuard:Http:AllowedHosts";
+
+    /// <summary>
+    /// The host names requests may name: the served host and <see cref="AllowedHostsSetting"/>; null (any) for a server
+    /// bound to every address with none configured, which its API key protects.
+    /// </summary>
+    public static IReadOnlyList<string>? AllowedHosts(BindAddress address, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var configured = configuration.GetSection(AllowedHostsSetting).Get<string[]>() ?? [];
+        var wildcard = address.Url.Host is "0.0.0.0" or "[::]";
+        return wildcard && configured.Length == 0 ? null : [.. configured, .. wildcard ? [] : new[] { address.Url.Host }];
+    }
+
     /// <summary>Builds the host; <paramref name="apiKey"/> is required when the address is not loopback.</summary>
     public static WebApplication Build(BindAddress address, ApiKey? apiKey, IReadOnlyDictionary<string, string?> settings, bool verbose)
     {
@@ -43,14 +62,21 @@ public static class ServeHost
         // for the next start (a durable store hands them out again after the message visibility timeout).
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
 
+        // Kestrel answers an over-long request line itself, with an empty body; the limit below answers it as a problem.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestLineSize = 64 * 1024);
+
         var app = builder.Build();
+        app.UseStatusCodePages();
+        app.Use(RequestLimits.Guard);
+        app.Use(new BrowserRequestGuard(AllowedHosts(address, builder.Configuration)).Guard);
         if (apiKey is not null)
         {
-            app.Use(apiKey.Require);
+            // The liveness probe needs no key: it answers "ok" and nothing else.
+            app.UseWhen(context => !context.Request.Path.Equals(HealthPath, StringComparison.Ordinal), keyed => keyed.Use(apiKey.Require));
         }
 
         app.MapWatchApi();
-        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapGet(HealthPath, () => Results.Text("ok"));
         return app;
     }
 }

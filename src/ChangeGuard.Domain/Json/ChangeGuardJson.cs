@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace ChangeGuard.Domain.Json;
 
-/// <summary>The JSON every host speaks: camelCase, enums as camelCase strings, durations as <c>15s</c>.</summary>
+/// <summary>
+/// The JSON every host speaks: camelCase, enums as camelCase strings, durations as <c>15s</c>. Strict: a number is a
+/// JSON number (never <c>"3"</c>), a property appears once, and a property nobody knows is an error.
+/// </summary>
 public static class ChangeGuardJson
 {
     /// <summary>Options for requests and responses of the watch API.</summary>
@@ -17,6 +20,8 @@ public static class ChangeGuardJson
         options.PropertyNameCaseInsensitive = true;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.AllowDuplicateProperties = false;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new DurationJsonConverter());
     }

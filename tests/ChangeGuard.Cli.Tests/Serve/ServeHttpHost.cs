@@ -53,13 +53,13 @@ internal sealed class ServeHttpHost : IWatchHttpHost
         return new ServeHttpHost(simulator, app, new Uri($"http://127.0.0.1:{port}"), sendKey ? apiKey : null);
     }
 
-    public async Task<HttpExchange> SendAsync(HttpMethod method, string pathAndQuery, string? jsonBody = null)
+    public async Task<HttpExchange> SendAsync(HttpMethod method, string pathAndQuery, string? jsonBody = null, string? contentType = HttpExchange.Json)
     {
         using var request = new HttpRequestMessage(method, pathAndQuery);
         if (jsonBody is not null)
         {
             request.Content = new StringContent(jsonBody, Encoding.UTF8);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Content.Headers.ContentType = contentType is null ? null : MediaTypeHeaderValue.Parse(contentType);
         }
 
         using var response = await _http.SendAsync(request);

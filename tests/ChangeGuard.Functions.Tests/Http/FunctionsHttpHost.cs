@@ -43,9 +43,9 @@ internal sealed class FunctionsHttpHost : IWatchHttpHost
 
     public static async Task<FunctionsHttpHost> StartAsync(Scenario scenario) => new(await GuardHarness.StartAsync(scenario));
 
-    public async Task<HttpExchange> SendAsync(HttpMethod method, string pathAndQuery, string? jsonBody = null)
+    public async Task<HttpExchange> SendAsync(HttpMethod method, string pathAndQuery, string? jsonBody = null, string? contentType = HttpExchange.Json)
     {
-        var request = HttpExchanges.Request(method, pathAndQuery, jsonBody);
+        var request = HttpExchanges.Request(method, pathAndQuery, jsonBody, contentType);
         foreach (var route in _routes)
         {
             if (route.TryMatch(method, request.Path, out var changeOrderId))

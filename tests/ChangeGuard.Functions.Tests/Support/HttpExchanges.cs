@@ -15,7 +15,7 @@ internal static class HttpExchanges
     private static readonly IServiceProvider RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider();
 
     /// <summary>A context for <paramref name="method"/> <paramref name="pathAndQuery"/> with an optional JSON body.</summary>
-    public static HttpContext Context(HttpMethod method, string pathAndQuery, string? jsonBody = null)
+    public static HttpContext Context(HttpMethod method, string pathAndQuery, string? jsonBody = null, string? contentType = HttpExchange.Json)
     {
         var context = new DefaultHttpContext { RequestServices = RequestServices };
         var queryStart = pathAndQuery.IndexOf('?', StringComparison.Ordinal);
@@ -29,7 +29,7 @@ internal static class HttpExchanges
             var bytes = Encoding.UTF8.GetBytes(jsonBody);
             context.Request.Body = new MemoryStream(bytes);
             context.Request.ContentLength = bytes.Length;
-            context.Request.ContentType = "application/json";
+            context.Request.ContentType = contentType;
         }
 
         context.Response.Body = new MemoryStream();
@@ -37,8 +37,8 @@ internal static class HttpExchanges
     }
 
     /// <summary>A request alone, for functions that take one.</summary>
-    public static HttpRequest Request(HttpMethod method, string pathAndQuery, string? jsonBody = null) =>
-        Context(method, pathAndQuery, jsonBody).Request;
+    public static HttpRequest Request(HttpMethod method, string pathAndQuery, string? jsonBody = null, string? contentType = HttpExchange.Json) =>
+        Context(method, pathAndQuery, jsonBody, contentType).Request;
 
     /// <summary>Executes <paramref name="result"/> into the request's context, as the worker does, and reads the response.</summary>
     public static async Task<HttpExchange> ExecuteAsync(IResult result, HttpRequest request)

@@ -18,13 +18,13 @@ public sealed class FunctionsHostClient(Uri baseAddress, HostKeys keys) : IDispo
     public HostKeys Keys { get; } = keys;
 
     /// <summary>Sends a request with the default function key (or <paramref name="key"/>; empty sends none).</summary>
-    public async Task<HttpExchange> SendAsync(HttpMethod method, string pathAndQuery, string? jsonBody = null, string? key = null)
+    public async Task<HttpExchange> SendAsync(HttpMethod method, string pathAndQuery, string? jsonBody = null, string? key = null, string? contentType = HttpExchange.Json)
     {
         using var request = new HttpRequestMessage(method, pathAndQuery.TrimStart('/'));
         if (jsonBody is not null)
         {
             request.Content = new StringContent(jsonBody, Encoding.UTF8);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Content.Headers.ContentType = contentType is null ? null : MediaTypeHeaderValue.Parse(contentType);
         }
 
         if ((key ?? Keys.Function) is { Length: > 0 } sent)

@@ -10,7 +10,8 @@ public sealed class HostedWatchApi(HostedApp app, FunctionsHostClient client) : 
     public SimulatorFixture Simulator => app.Simulator;
 
     /// <inheritdoc />
-    public Task<HttpExchange> SendAsync(HttpMethod method, string pathAndQuery, string? jsonBody = null) => client.SendAsync(method, pathAndQuery, jsonBody);
+    public Task<HttpExchange> SendAsync(HttpMethod method, string pathAndQuery, string? jsonBody = null, string? contentType = HttpExchange.Json) =>
+        client.SendAsync(method, pathAndQuery, jsonBody, contentType: contentType);
 
     /// <summary>Nothing to stop: the app outlives one case; <see cref="SharedHostedApp"/> resets it before the next.</summary>
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

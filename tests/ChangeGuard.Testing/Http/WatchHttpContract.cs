@@ -227,6 +227,63 @@ public abstract class WatchHttpContract
         Assert.Equal(0, Json(list).GetProperty("watches").GetArrayLength());
     }
 
+    [ConditionalTheory]
+    [InlineData("text/plain")]
+    [InlineData("text/plain; charset=utf-8")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("multipart/form-data; boundary=x")]
+    [InlineData(null)]
+    public async Task Start_BodyNotLabelledJson_Answers415NamingContentTypeAndStartsNothing(string? contentType)
+    {
+        await using var host = await StartHostAsync(LongRunning());
+
+        var response = await host.SendAsync(HttpMethod.Post, "/api/watches", StartBody, contentType);
+        var list = await host.SendAsync(HttpMethod.Get, "/api/watches");
+
+        AssertProblem(response, 415, "Content-Type");
+        Assert.Equal(0, Json(list).GetProperty("watches").GetArrayLength());
+    }
+
+    [ConditionalFact]
+    public async Task Start_JsonWithSuffixMediaType_IsAccepted()
+    {
+        await using var host = await StartHostAsync(LongRunning());
+
+        var response = await host.SendAsync(HttpMethod.Post, "/api/watches", StartBody, "application/vnd.changeguard+json; charset=utf-8");
+
+        Assert.Equal(202, response.Status);
+    }
+
+    [ConditionalTheory]
+    [InlineData("""{"regionId":"cn-hangzhou","appId":"app-1","changeOrderId":"co-1","policy":{"failureLimit":"3"}}""", "policy.failureLimit")]
+    [InlineData("""{"regionId":"cn-hangzhou","appId":"app-1","changeOrderId":"co-1","policy":{"maxUnavailableRatio":"0.5"}}""", "policy.maxUnavailableRatio")]
+    [InlineData("""{"regionId":"cn-hangzhou","appId":"app-1","changeOrderId":"co-1","policy":{"dryRun":"true"}}""", "policy.dryRun")]
+    [InlineData("""{"regionId":"cn-hangzhou","appId":"app-1","changeOrderId":"co-1","changeOrderId":"co-2"}""", "changeOrderId")]
+    [InlineData("""{"regionId":"cn-hangzhou","appId":"app-1","changeOrderId":"co-1","policy":{"failureLimit":2,"failureLimit":9}}""", "failureLimit")]
+    public async Task Start_LooseJson_Answers400NamingTheFieldAndStartsNothing(string body, string field)
+    {
+        await using var host = await StartHostAsync(LongRunning());
+
+        var response = await host.SendAsync(HttpMethod.Post, "/api/watches", body);
+        var list = await host.SendAsync(HttpMethod.Get, "/api/watches");
+
+        AssertProblem(response, 400, field);
+        Assert.Equal(0, Json(list).GetProperty("watches").GetArrayLength());
+    }
+
+    [ConditionalFact]
+    public async Task Abort_TextPlainBody_Answers415AndAbortsNothing()
+    {
+        await using var host = await StartedAsync();
+
+        var response = await host.SendAsync(HttpMethod.Post, "/api/watches/co-1/abort", """{"reason":"from a web page"}""", "text/plain");
+        var watch = await host.SendAsync(HttpMethod.Get, "/api/watches/co-1");
+
+        AssertProblem(response, 415, "Content-Type");
+        Assert.False(Json(watch).GetProperty("hasEnded").GetBoolean());
+        Assert.Empty(host.Simulator.Simulator.Log.Read("AbortChangeOrder"));
+    }
+
     [ConditionalFact]
     public async Task Get_UnknownWatch_Answers404()
     {
