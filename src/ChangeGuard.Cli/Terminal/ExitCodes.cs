@@ -17,4 +17,9 @@ public static class ExitCodes
 
     /// <summary>ChangeGuard tried to abort the change and could not.</summary>
     public const int AbortFailed = 4;
+
+    /// <summary>
+    /// Interrupted (SIGTERM, Ctrl+C) before the watch ended: it stopped watching and left the change order alone.
+    /// </summary>
+    public const int Interrupted = 5;
 }

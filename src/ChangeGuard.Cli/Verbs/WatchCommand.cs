@@ -95,7 +95,16 @@ public sealed class WatchCommand : ICliCommand
             $"poll every {DurationFormat.Format(policy.PollInterval)}, abort after {policy.FailureLimit} bad polls or {DurationFormat.Format(policy.Timeout)}" +
             (policy.DryRun ? " (dry run)" : string.Empty));
         var printer = new ProgressPrinter(console, started.Watch.CreatedAt == default ? DateTimeOffset.UtcNow : started.Watch.CreatedAt);
-        var view = await printer.FollowAsync(watches, request.ChangeOrderId!, cancellationToken).ConfigureAwait(false);
+        WatchView view;
+        try
+        {
+            view = await printer.FollowAsync(watches, request.ChangeOrderId!, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await ReportInterruptionAsync(watches, request.ChangeOrderId!, console).ConfigureAwait(false);
+            return ExitCodes.Interrupted;
+        }
         if (json)
         {
             ResultPrinter.Json(console, view);
@@ -106,5 +115,26 @@ public sealed class WatchCommand : ICliCommand
         }
 
         return OutcomeExitCode.For(view);
+    }
+
+    /// <summary>Says where an interrupted watch stood and that the order was left alone.</summary>
+    private static async Task ReportInterruptionAsync(WatchApi watches, string changeOrderId, CliConsole console)
+    {
+        WatchView? last = null;
+        using (var brief = new CancellationTokenSource(TimeSpan.FromSeconds(1)))
+        {
+            try
+            {
+                last = await watches.GetAsync(changeOrderId, brief.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        var where = last?.Status is { } status
+            ? $" after {status.Polls} poll(s), last: {status.LastVerdict?.ToString().ToLowerInvariant() ?? "none"}{(status.LastHealth is null ? string.Empty : $" ({status.LastHealth})")}"
+            : string.Empty;
+        console.Error.WriteLine($"Interrupted: stopped watching change order {changeOrderId}{where}. The change order was left alone: not aborted, not approved.");
     }
 }
