@@ -171,7 +171,17 @@ public sealed class SaeRequestSender
         {
             var client = _httpClientFactory.CreateClient(HttpClientName);
             response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            body = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
+            var bounded = await AnswerBody.ReadAsync(response.Content, MaxAnswerBytes, timeout.Token).ConfigureAwait(false);
+            if (bounded is null)
+            {
+                var status = response.StatusCode;
+                response.Dispose();
+                SaeClientLog.Failed(_logger, operation.Action, (int)status, AnswerTooLargeCode, null, Elapsed(started), attempt);
+                throw new SaeException(operation.Action, SaeErrorKind.Transient, status, AnswerTooLargeCode,
+                    $"the answer is larger than {MaxAnswerBytes / (1024 * 1024)} MB; SAE's answers are a few KB", null);
+            }
+
+            body = bounded;
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -270,6 +280,12 @@ public sealed class SaeRequestSender
     /// classified <see cref="SaeErrorKind.Transient"/> because something between the client and SAE produced it.
     /// </summary>
     public const string MalformedAnswerCode = "ChangeGuard.MalformedAnswer";
+
+    /// <summary>The code of an answer longer than <see cref="MaxAnswerBytes"/>: read no further, retried as transient.</summary>
+    public const string AnswerTooLargeCode = "ChangeGuard.AnswerTooLarge";
+
+    /// <summary>The longest answer the client reads (16 MB); SAE's largest, a page of change orders, is tens of KB.</summary>
+    public const long MaxAnswerBytes = 16L * 1024 * 1024;
 
     /// <summary>What the answer's <c>Data</c> lacks of the fields the operation requires, if anything.</summary>
     private static string? DataProblem(JsonElement root, SaeOperation operation)

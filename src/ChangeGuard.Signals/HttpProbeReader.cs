@@ -70,7 +70,14 @@ public sealed partial class HttpProbeReader(IHttpClientFactory http, IOptionsMon
                 .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             status = (int)response.StatusCode;
             mediaType = response.Content.Headers.ContentType?.MediaType;
-            answer = await ReadBoundedAsync(response.Content, linked.Token).ConfigureAwait(false);
+            var bounded = await ReadBoundedAsync(response.Content, MaxAnswerBytes, linked.Token).ConfigureAwait(false);
+            if (bounded is null)
+            {
+                LogProbe(logger, name, status, time.GetElapsedTime(started).TotalMilliseconds);
+                return SignalMeasurement.Failed(name, MeasurementError.Transient($"the probe's answer is larger than {MaxAnswerBytes / 1024} KB")) with { HttpStatus = status };
+            }
+
+            answer = bounded;
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -131,8 +138,14 @@ public sealed partial class HttpProbeReader(IHttpClientFactory http, IOptionsMon
         }
     }
 
-    private static async Task<byte[]> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
+    /// <summary>The body, or null once it is longer than <paramref name="maxBytes"/> (read no further).</summary>
+    internal static async Task<byte[]?> ReadBoundedAsync(HttpContent content, long maxBytes, CancellationToken cancellationToken)
     {
+        if (content.Headers.ContentLength > maxBytes)
+        {
+            return null;
+        }
+
         await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
@@ -140,9 +153,9 @@ public sealed partial class HttpProbeReader(IHttpClientFactory http, IOptionsMon
         while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
         {
             buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxAnswerBytes)
+            if (buffer.Length > maxBytes)
             {
-                break;
+                return null;
             }
         }
 

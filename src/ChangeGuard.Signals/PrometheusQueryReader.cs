@@ -17,6 +17,9 @@ namespace ChangeGuard.Signals;
 /// </summary>
 public sealed partial class PrometheusQueryReader(IHttpClientFactory http, IOptionsMonitor<SignalOptions> options, TimeProvider time, ILogger<PrometheusQueryReader> logger)
 {
+    /// <summary>The longest answer read (8 MB); a query that judges one app returns one series of a few hundred bytes.</summary>
+    public const long MaxAnswerBytes = 8L * 1024 * 1024;
+
     /// <summary>One reading of the signal for this watch.</summary>
     public async Task<SignalMeasurement> ReadAsync(string name, PrometheusSignal signal, SignalContext context, CancellationToken cancellationToken)
     {
@@ -49,9 +52,16 @@ public sealed partial class PrometheusQueryReader(IHttpClientFactory http, IOpti
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         try
         {
-            using var response = await http.CreateClient(SignalReader.HttpClientName).SendAsync(request, linked.Token).ConfigureAwait(false);
+            using var response = await http.CreateClient(SignalReader.HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             status = response.StatusCode;
-            body = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
+            var bounded = await HttpProbeReader.ReadBoundedAsync(response.Content, MaxAnswerBytes, linked.Token).ConfigureAwait(false);
+            if (bounded is null)
+            {
+                LogQuery(logger, name, signal.Server ?? "default", (int)status, time.GetElapsedTime(started).TotalMilliseconds);
+                return SignalMeasurement.Failed(name, MeasurementError.Transient($"Prometheus answered more than {MaxAnswerBytes / (1024 * 1024)} MB; the query should return one series"));
+            }
+
+            body = Encoding.UTF8.GetString(bounded);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

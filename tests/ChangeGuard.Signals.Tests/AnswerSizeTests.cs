@@ -1,0 +1,47 @@
+namespace ChangeGuard.Signals.Tests;
+
+/// <summary>Probe and Prometheus answers are read up to a cap and no further.</summary>
+public sealed class AnswerSizeTests
+{
+    /// <summary>A body with no Content-Length, as a chunked answer arrives.</summary>
+    private static StreamContent Chunked(int bytes)
+    {
+        var content = new StreamContent(new MemoryStream(new byte[bytes]));
+        content.Headers.ContentLength = null;
+        return content;
+    }
+
+    [Fact]
+    public async Task ReadBoundedAsync_LongerThanTheCap_IsNull()
+    {
+        // Act
+        var body = await HttpProbeReader.ReadBoundedAsync(Chunked(100_001), 100_000, CancellationToken.None);
+
+        // Assert
+        Assert.Null(body);
+    }
+
+    [Fact]
+    public async Task ReadBoundedAsync_ContentLengthOverTheCap_IsNullWithoutReading()
+    {
+        // Arrange
+        using var content = new ByteArrayContent(new byte[10]);
+        content.Headers.ContentLength = 2_000_000_000;
+
+        // Act
+        var body = await HttpProbeReader.ReadBoundedAsync(content, 100_000, CancellationToken.None);
+
+        // Assert
+        Assert.Null(body);
+    }
+
+    [Fact]
+    public async Task ReadBoundedAsync_AtTheCap_IsRead()
+    {
+        // Act
+        var body = await HttpProbeReader.ReadBoundedAsync(Chunked(100_000), 100_000, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(100_000, body!.Length);
+    }
+}
