@@ -26,6 +26,10 @@ public static class Problems
     public static ProblemHttpResult Ended(string changeOrderId) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The watch has already ended.", detail: $"The watch of change order '{Clip(changeOrderId)}' has already ended.");
 
+    /// <summary>429: as many watches as allowed already run.</summary>
+    public static ProblemHttpResult TooManyWatches(IEnumerable<ValidationError> errors) =>
+        WithErrors(StatusCodes.Status429TooManyRequests, "Too many active watches.", errors);
+
     /// <summary>403: a browser sent this request from another site.</summary>
     public static ProblemHttpResult CrossSite(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Cross-site requests are refused.", detail: detail);

@@ -33,6 +33,7 @@ public static class WatchHttpHandlers
             WatchStartKind.Started => new ChangeGuardJsonResult(StatusCodes.Status202Accepted, result.Watch!, WatchRoutes.LocationOf(result.Watch!.ChangeOrderId)),
             WatchStartKind.AlreadyWatched => new ChangeGuardJsonResult(StatusCodes.Status200OK, result.Watch!, WatchRoutes.LocationOf(result.Watch!.ChangeOrderId)),
             WatchStartKind.NotFound => Problems.UnknownChangeOrder(result.Errors),
+            WatchStartKind.TooMany => Problems.TooManyWatches(result.Errors),
             _ => Problems.Invalid(result.Errors),
         };
     }

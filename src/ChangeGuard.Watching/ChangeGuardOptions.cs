@@ -25,6 +25,13 @@ public sealed partial class ChangeGuardOptions
     public TimeSpan KeepEndedWatches { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>
+    /// The most watches that may run at once (default 500, 1 to 100000); a start beyond it is refused (HTTP 429) until
+    /// one ends. SAE allows an account about 60 calls a minute, so far fewer watches than this poll at full speed; the
+    /// cap keeps a runaway pipeline from filling the store. The rollback guard's adoptions count too.
+    /// </summary>
+    public int MaxActiveWatches { get; set; } = 500;
+
+    /// <summary>
     /// The problems with these settings, named as settings (<c>ChangeGuard:Policy:signals:0:http:url</c>). The default
     /// policy's signals reach every watch, adopted ones too, so their servers, secrets and probe targets must exist
     /// before the first watch starts, not fail each start.
@@ -36,6 +43,11 @@ public sealed partial class ChangeGuardOptions
         if (PollsPerGeneration is < 2 or > 500)
         {
             errors.Add(new ValidationError($"{SectionName}:PollsPerGeneration", "must be between 2 and 500"));
+        }
+
+        if (MaxActiveWatches is < 1 or > 100_000)
+        {
+            errors.Add(new ValidationError($"{SectionName}:MaxActiveWatches", "must be between 1 and 100000"));
         }
 
         if (KeepEndedWatches < TimeSpan.Zero || KeepEndedWatches > TimeSpan.FromDays(3650))

@@ -23,8 +23,12 @@ public sealed class WatchApi(
     int pollsPerGeneration = WatchInput.DefaultPollsPerGeneration,
     NotificationOptions? notifications = null,
     SignalOptions? signals = null,
-    ChangeOrderCheck? check = null)
+    ChangeOrderCheck? check = null,
+    int? maxActiveWatches = null,
+    WatchStartGate? gate = null)
 {
+    private readonly WatchStartGate _gate = gate ?? new WatchStartGate();
+
     private readonly WatchRequestValidator _requests = new(defaults, credentials, pollsPerGeneration, notifications, signals);
 
     private static readonly OrchestrationRuntimeStatus[] ActiveStatuses =
@@ -46,6 +50,12 @@ public sealed class WatchApi(
         if (existing is { HasEnded: false })
         {
             return new WatchStart(WatchStartKind.AlreadyWatched, existing, []);
+        }
+
+        if (maxActiveWatches is { } cap && await CountActiveAsync(cap, cancellationToken).ConfigureAwait(false) >= cap)
+        {
+            return new WatchStart(WatchStartKind.TooMany, null,
+                [new ValidationError("changeOrderId", $"cannot be watched now: {cap} watches already run (ChangeGuard:MaxActiveWatches); retry when one has ended")]);
         }
 
         if (check is not null)
@@ -71,6 +81,10 @@ public sealed class WatchApi(
     {
         ArgumentNullException.ThrowIfNull(input);
         var instanceId = WatchIds.ForChangeOrder(input.Target.ChangeOrderId);
+
+        // Concurrent starts of one order take turns, so exactly one is told it started the watch on every store (Azure
+        // Storage's own dedupe lets racing creations all succeed; the in-memory store refuses all but one).
+        using var turn = await _gate.EnterAsync(instanceId, cancellationToken).ConfigureAwait(false);
         var existing = await GetByInstanceIdAsync(instanceId, cancellationToken).ConfigureAwait(false);
         if (existing is { HasEnded: false })
         {
@@ -125,6 +139,28 @@ public sealed class WatchApi(
         }
 
         return new WatchPage([], null);
+    }
+
+    /// <summary>How many watches are active, counted up to <paramref name="enough"/> (the count stops there).</summary>
+    private async Task<int> CountActiveAsync(int enough, CancellationToken cancellationToken)
+    {
+        var active = new OrchestrationQuery
+        {
+            InstanceIdPrefix = WatchIds.Prefix,
+            Statuses = ActiveStatuses,
+            PageSize = Math.Clamp(enough, 1, 1000),
+            FetchInputsAndOutputs = false,
+        };
+        var count = 0;
+        await foreach (var _ in client.GetAllInstancesAsync(active).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (++count >= enough)
+            {
+                break;
+            }
+        }
+
+        return count;
     }
 
     /// <summary>

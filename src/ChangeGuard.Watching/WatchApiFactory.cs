@@ -14,7 +14,10 @@ public sealed class WatchApiFactory(
     IOptions<SignalOptions>? signals = null,
     ChangeOrderCheck? check = null)
 {
+    /// <summary>One per process: starts of one change order through any API it creates take turns.</summary>
+    private readonly WatchStartGate _gate = new();
+
     /// <summary>A watch API over the given client.</summary>
     public WatchApi Create(DurableTaskClient client) =>
-        new(client, options.Value.Policy, credentials, options.Value.PollsPerGeneration, notifications?.Value, signals?.Value, check);
+        new(client, options.Value.Policy, credentials, options.Value.PollsPerGeneration, notifications?.Value, signals?.Value, check, options.Value.MaxActiveWatches, _gate);
 }

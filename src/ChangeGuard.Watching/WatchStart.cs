@@ -16,6 +16,9 @@ public enum WatchStartKind
 
     /// <summary>SAE has no such change order; see the errors.</summary>
     NotFound,
+
+    /// <summary>As many watches as allowed already run (<c>ChangeGuard:MaxActiveWatches</c>); see the errors.</summary>
+    TooMany,
 }
 
 /// <summary>The result of a start: the watch, or the validation errors naming each bad field.</summary>

@@ -98,7 +98,7 @@ public sealed class DemoCommand : ICliCommand
         };
 
         var start = await engine.Watches.StartAsync(request, cancellationToken).ConfigureAwait(false);
-        if (start.Kind is WatchStartKind.Invalid or WatchStartKind.NotFound)
+        if (start.Kind is WatchStartKind.Invalid or WatchStartKind.NotFound or WatchStartKind.TooMany)
         {
             throw new BadInputException(string.Join("; ", start.Errors.Select(e => $"{e.Field} {e.Message}")));
         }

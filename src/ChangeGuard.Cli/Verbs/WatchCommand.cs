@@ -84,7 +84,7 @@ public sealed class WatchCommand : ICliCommand
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(console);
         var started = await watches.StartAsync(request, cancellationToken).ConfigureAwait(false);
-        if (started.Kind is WatchStartKind.Invalid or WatchStartKind.NotFound)
+        if (started.Kind is WatchStartKind.Invalid or WatchStartKind.NotFound or WatchStartKind.TooMany)
         {
             var first = started.Errors[0];
             throw new BadInputException(first.Field == "credentials" ? first.Message : $"{PolicyOptions.OptionFor(first.Field)} {first.Message}");

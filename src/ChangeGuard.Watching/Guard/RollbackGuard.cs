@@ -161,7 +161,7 @@ public sealed partial class RollbackGuard(
             ChangeOrderId = order.ChangeOrderId,
             RequestedBy = Actor,
         }, cancellationToken).ConfigureAwait(false);
-        if (started.Kind is WatchStartKind.Invalid or WatchStartKind.NotFound)
+        if (started.Kind is WatchStartKind.Invalid or WatchStartKind.NotFound or WatchStartKind.TooMany)
         {
             throw new InvalidOperationException(string.Join("; ", started.Errors.Select(e => $"{e.Field} {e.Message}")));
         }

@@ -29,7 +29,8 @@ internal sealed class ServeHttpHost : IWatchHttpHost
 
     public Uri Address => _http.BaseAddress!;
 
-    public static async Task<ServeHttpHost> StartAsync(Scenario scenario, string urls = "http://127.0.0.1:0", string? apiKey = null, bool sendKey = true)
+    public static async Task<ServeHttpHost> StartAsync(
+        Scenario scenario, string urls = "http://127.0.0.1:0", string? apiKey = null, bool sendKey = true, IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         var simulator = await SimulatorFixture.StartAsync(scenario);
         var settings = new Dictionary<string, string?>
@@ -38,6 +39,11 @@ internal sealed class ServeHttpHost : IWatchHttpHost
             ["Sae:AccessKeyId"] = simulator.Simulator.Options.AccessKeyId,
             ["Sae:AccessKeySecret"] = simulator.Simulator.Options.AccessKeySecret,
         };
+        foreach (var (name, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[name] = value;
+        }
+
         ApiKey? key = null;
         if (apiKey is not null)
         {
