@@ -1,4 +1,7 @@
+using System.Text.Json;
 using ChangeGuard.Cli.Terminal;
+using ChangeGuard.Hosting;
+using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Processes;
 using ChangeGuard.Testing.Simulation;
@@ -36,6 +39,45 @@ public sealed class SigtermTests
         Assert.Equal(ExitCodes.Interrupted, watch.ExitCode);
         Assert.Contains("left alone", watch.Output, StringComparison.Ordinal);
         Assert.Empty(simulator.Simulator.Log.Read("AbortChangeOrder"));
+    }
+
+    [Fact]
+    public async Task Demo_Sigterm_ExitsWithin5Seconds()
+    {
+        // Arrange: a demo whose order would run for hours
+        var scenario = Path.GetTempFileName();
+        await File.WriteAllTextAsync(scenario, JsonSerializer.Serialize(new ScenarioBuilder().Named("long-demo")
+            .WithApp("app-checkout", a => a.WithChangeOrder("co-demo", o => o with { Batches = [ChangeOrders.Batch(2, 36_000)] }))
+            .Build(), ScenarioLoader.JsonOptions));
+        using var demo = CommandProcess.Start("changeguard.dll", ["demo", "--scenario", scenario]);
+        await demo.WaitForOutputAsync("watching", TimeSpan.FromSeconds(60));
+
+        // Act
+        await demo.TerminateAsync();
+        var exited = await demo.WaitForExitAsync(Grace);
+
+        // Assert
+        File.Delete(scenario);
+        Assert.True(exited, "demo did not end within 5 s of SIGTERM: " + demo.Output);
+    }
+
+    [Fact]
+    public async Task Serve_Sigterm_ExitsWithin5Seconds()
+    {
+        // Arrange
+        await using var simulator = await SimulatorFixture.StartAsync(new ScenarioBuilder().WithApp("app-1").Build());
+        await using var serve = await ServeProcess.StartAsync(LoopbackPort.Next(), [], new Dictionary<string, string>
+        {
+            ["Sae__Endpoint"] = simulator.BaseAddress.ToString(),
+            ["Sae__AccessKeyId"] = simulator.Simulator.Options.AccessKeyId,
+            ["Sae__AccessKeySecret"] = simulator.Simulator.Options.AccessKeySecret,
+        });
+
+        // Act
+        var exited = await serve.TerminateAsync(Grace);
+
+        // Assert
+        Assert.True(exited, "serve did not end within 5 s of SIGTERM: " + serve.Output);
     }
 
     [Fact]
