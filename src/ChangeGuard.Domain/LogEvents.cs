@@ -72,4 +72,7 @@ public static class LogEvents
 
     /// <summary>A notification names a channel that is not configured.</summary>
     public const int NotificationUnknownChannel = 6005;
+
+    /// <summary>An HTTP request answered by <c>serve</c>.</summary>
+    public const int HttpRequest = 7001;
 }

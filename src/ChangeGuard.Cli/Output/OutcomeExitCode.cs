@@ -9,9 +9,9 @@ namespace ChangeGuard.Cli.Output;
 public static class OutcomeExitCode
 {
     /// <summary>
-    /// 0 succeeded, stopped, or a dry run (which never acts); 3 aborted, or ended failed on its own; 4 abort failed;
-    /// 2 when SAE refused for good to let the order be watched (an unknown order, another app's, no permission: the
-    /// input or the credentials are wrong); 1 when the orchestration itself failed.
+    /// 0 succeeded; 3 aborted, or ended failed on its own; 4 abort failed; 6 stopped without a verdict; 7 a dry run
+    /// that would have aborted; 2 when SAE refused for good to let the order be watched (an unknown order, another
+    /// app's, no permission: the input or the credentials are wrong); 1 when the orchestration itself failed.
     /// </summary>
     public static int For(WatchView view)
     {
@@ -23,7 +23,9 @@ public static class OutcomeExitCode
 
         return result.Outcome switch
         {
-            WatchOutcome.Succeeded or WatchOutcome.Stopped or WatchOutcome.DryRunWouldAbort => ExitCodes.Succeeded,
+            WatchOutcome.Succeeded => ExitCodes.Succeeded,
+            WatchOutcome.Stopped => ExitCodes.StoppedWithoutVerdict,
+            WatchOutcome.DryRunWouldAbort => ExitCodes.DryRunWouldAbort,
             WatchOutcome.Aborted => ExitCodes.Aborted,
             WatchOutcome.AbortFailed => ExitCodes.AbortFailed,
             WatchOutcome.Unwatchable => ExitCodes.BadInput,

@@ -9,6 +9,8 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ChangeGuard.Watching.Guard;
 
 namespace ChangeGuard.Cli.Serve;
 
@@ -40,6 +42,27 @@ public static class ServeHost
         return wildcard && configured.Length == 0 ? null : [.. configured, .. wildcard ? [] : new[] { address.Url.Host }];
     }
 
+    /// <summary>
+    /// A server's logs on standard error, one line each: every request and every guard report at Information, and
+    /// everyone's warnings; with <c>--verbose</c>, ChangeGuard's Information lines too.
+    /// </summary>
+    public static void ConfigureLogging(ILoggingBuilder logging, bool verbose)
+    {
+        ArgumentNullException.ThrowIfNull(logging);
+        logging.ClearProviders();
+        logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
+        logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("Grpc", LogLevel.Warning);
+        logging.AddFilter(RequestLogging.Category, LogLevel.Information);
+        logging.AddFilter(typeof(RollbackGuard).FullName, LogLevel.Information);
+        logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss.fff ";
+            o.UseUtcTimestamp = true;
+        });
+    }
+
     /// <summary>Builds the host; <paramref name="apiKey"/> is required when the address is not loopback.</summary>
     public static WebApplication Build(BindAddress address, ApiKey? apiKey, IReadOnlyDictionary<string, string?> settings, bool verbose)
     {
@@ -52,7 +75,7 @@ public static class ServeHost
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], EnvironmentName = "Production" });
         builder.Configuration.AddEnvironmentVariables().AddInMemoryCollection(settings);
         builder.WebHost.UseUrls(address.Url.GetLeftPart(UriPartial.Authority));
-        EmbeddedEngine.ConfigureLogging(builder.Logging, verbose);
+        ConfigureLogging(builder.Logging, verbose);
         builder.Services.AddChangeGuardEngine(builder.Configuration);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<WatchApiFactory>().Create(sp.GetRequiredService<DurableTaskClient>()));
         builder.Services.AddHostedService<GuardLoop>();
@@ -66,6 +89,7 @@ public static class ServeHost
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestLineSize = 64 * 1024);
 
         var app = builder.Build();
+        app.Use(RequestLogging.Middleware(app.Services.GetRequiredService<ILoggerFactory>()));
         app.UseStatusCodePages();
         app.Use(RequestLimits.Guard);
         app.Use(new BrowserRequestGuard(AllowedHosts(address, builder.Configuration)).Guard);

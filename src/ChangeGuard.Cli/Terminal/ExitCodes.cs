@@ -22,4 +22,13 @@ public static class ExitCodes
     /// Interrupted (SIGTERM, Ctrl+C) before the watch ended: it stopped watching and left the change order alone.
     /// </summary>
     public const int Interrupted = 5;
+
+    /// <summary>
+    /// The watch stopped without a verdict: SAE stayed unreadable under <c>onErrorLimit: stopWatching</c>, or someone
+    /// stopped it. Nobody judged the change, so a pipeline must not take it for a good one.
+    /// </summary>
+    public const int StoppedWithoutVerdict = 6;
+
+    /// <summary>A dry run whose policy would have aborted the change (nothing was aborted).</summary>
+    public const int DryRunWouldAbort = 7;
 }

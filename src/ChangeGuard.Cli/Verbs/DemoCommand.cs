@@ -80,11 +80,14 @@ public sealed class DemoCommand : ICliCommand
 
         await using var engine = await EmbeddedEngine.StartAsync(settings, verbose, cancellationToken).ConfigureAwait(false);
 
-        console.Out.WriteLine(Style.Bold(console, $"Scenario {scenario.Name}") + (scenario.Description is null ? string.Empty : $": {scenario.Description}"));
-        console.Out.WriteLine($"  simulator     {simulator.BaseAddress} (time x{scenario.TimeScale})");
+        // With --json, stdout carries the result's JSON alone (for jq); progress and the summary go to stderr.
+        var progress = json ? console with { Out = console.Error } : console;
+
+        progress.Out.WriteLine(Style.Bold(progress, $"Scenario {scenario.Name}") + (scenario.Description is null ? string.Empty : $": {scenario.Description}"));
+        progress.Out.WriteLine($"  simulator     {simulator.BaseAddress} (time x{scenario.TimeScale})");
         if (probe?.Http is { } http)
         {
-            console.Out.WriteLine($"  signal        {probe.Name}: GET {http.Url}, healthy while {http.JsonPath} gives {http.SuccessCondition}");
+            progress.Out.WriteLine($"  signal        {probe.Name}: GET {http.Url}, healthy while {http.JsonPath} gives {http.SuccessCondition}");
         }
 
         var started = DateTimeOffset.UtcNow;
@@ -103,8 +106,8 @@ public sealed class DemoCommand : ICliCommand
             throw new BadInputException(string.Join("; ", start.Errors.Select(e => $"{e.Field} {e.Message}")));
         }
 
-        console.Out.WriteLine($"  watching      {order} of {app.AppId} in {app.RegionId}: poll every 1s (longer when the SAE call budget needs it), failureLimit 2, timeout 30s");
-        var printer = new ProgressPrinter(console, started);
+        progress.Out.WriteLine($"  watching      {order} of {app.AppId} in {app.RegionId}: poll every 1s (longer when the SAE call budget needs it), failureLimit 2, timeout 30s");
+        var printer = new ProgressPrinter(progress, started);
         var view = await printer.FollowAsync(engine.Watches, order, cancellationToken).ConfigureAwait(false);
         if (json)
         {
@@ -115,7 +118,7 @@ public sealed class DemoCommand : ICliCommand
             ResultPrinter.Summary(console, view);
         }
 
-        return Summarise(console, scenario, simulator, view, started);
+        return Summarise(progress, scenario, simulator, view, started);
     }
 
     /// <summary>

@@ -83,6 +83,9 @@ public sealed class WatchCommand : ICliCommand
         ArgumentNullException.ThrowIfNull(watches);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(console);
+
+        // With --json, stdout carries the result's JSON alone (for jq); progress goes to stderr.
+        var progress = json ? console with { Out = console.Error } : console;
         var started = await watches.StartAsync(request, cancellationToken).ConfigureAwait(false);
         if (started.Kind is WatchStartKind.Invalid or WatchStartKind.NotFound or WatchStartKind.TooMany)
         {
@@ -91,10 +94,10 @@ public sealed class WatchCommand : ICliCommand
         }
 
         var policy = started.Watch!.Policy!;
-        console.Out.WriteLine($"Watching change order {request.ChangeOrderId} of app {request.AppId} in {request.RegionId}: " +
+        progress.Out.WriteLine($"Watching change order {request.ChangeOrderId} of app {request.AppId} in {request.RegionId}: " +
             $"poll every {DurationFormat.Format(policy.PollInterval)}, abort after {policy.FailureLimit} bad polls or {DurationFormat.Format(policy.Timeout)}" +
             (policy.DryRun ? " (dry run)" : string.Empty));
-        var printer = new ProgressPrinter(console, started.Watch.CreatedAt == default ? DateTimeOffset.UtcNow : started.Watch.CreatedAt);
+        var printer = new ProgressPrinter(progress, started.Watch.CreatedAt == default ? DateTimeOffset.UtcNow : started.Watch.CreatedAt);
         WatchView view;
         try
         {

@@ -29,7 +29,7 @@ public static partial class Assessor
         var policy = watch.Policy;
         if (now >= watch.Deadline)
         {
-            var evidence = new Evidence("timeout", $"running for {DurationFormat.Format(now - watch.StartedAt)}", $"at most {DurationFormat.Format(policy.Timeout)}", []);
+            var evidence = new Evidence("timeout", $"running for {DurationFormat.Rounded(now - watch.StartedAt)}", $"at most {DurationFormat.Format(policy.Timeout)}", []);
             return new PollPlan(true, false, $"timeout: the change order ran longer than {DurationFormat.Format(policy.Timeout)} since the watch started", [evidence]);
         }
 

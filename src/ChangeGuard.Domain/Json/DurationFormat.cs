@@ -74,6 +74,23 @@ public static partial class DurationFormat
             && Bounded(clock, out value);
     }
 
+    /// <summary>
+    /// Renders a measured duration for people, rounded: <c>250ms</c> under a second, one decimal under ten seconds
+    /// (<c>1.3s</c>), whole seconds above (<c>45s</c>, <c>2m5s</c>). Configured durations use <see cref="Format"/>.
+    /// </summary>
+    public static string Rounded(TimeSpan value)
+    {
+        var magnitude = value.Duration();
+        if (magnitude < TimeSpan.FromSeconds(1))
+        {
+            return Format(TimeSpan.FromMilliseconds(Math.Round(value.TotalMilliseconds)));
+        }
+
+        return magnitude < TimeSpan.FromSeconds(10)
+            ? value.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + "s"
+            : Format(TimeSpan.FromSeconds(Math.Round(value.TotalSeconds)));
+    }
+
     /// <summary>Renders a duration compactly: <c>15s</c>, <c>2m</c>, <c>1h30m</c>, <c>500ms</c>.</summary>
     public static string Format(TimeSpan value)
     {

@@ -115,7 +115,7 @@ public sealed partial class RollbackGuard(
 
         if (age > options.HardMaximum)
         {
-            var reason = $"the change order has run for {DurationFormat.Format(age)}, past the hard maximum of {DurationFormat.Format(options.HardMaximum)}";
+            var reason = $"the change order has run for {DurationFormat.Rounded(age)}, past the hard maximum of {DurationFormat.Format(options.HardMaximum)}";
             if (watch is { HasEnded: false })
             {
                 await watches.AbortAsync(order.ChangeOrderId, new ManualCommand(reason, Actor), cancellationToken).ConfigureAwait(false);
@@ -126,7 +126,7 @@ public sealed partial class RollbackGuard(
             }
 
             return (SweepAction.AbortedOverMaximum, reason,
-                [new Evidence("orderAge", DurationFormat.Format(age), $"at most {DurationFormat.Format(options.HardMaximum)}", [])]);
+                [new Evidence("orderAge", DurationFormat.Rounded(age), $"at most {DurationFormat.Format(options.HardMaximum)}", [])]);
         }
 
         if (watch is { HasEnded: false })

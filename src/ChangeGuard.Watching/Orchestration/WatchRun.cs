@@ -248,7 +248,7 @@ internal sealed partial class WatchRun
                 break;
             }
 
-            Record(VerdictKind.Breach, $"abort attempt {attempt} answered {Answer(last)}", WatchAction.AbortRetry, $"retry in {DurationFormat.Format(delay)}");
+            Record(VerdictKind.Breach, $"abort attempt {attempt} answered {Answer(last)}", WatchAction.AbortRetry, $"retry in {DurationFormat.Rounded(delay)}");
             SetStatus(WatchPhase.Aborting, Now + delay);
             await PunctualTimer.WaitUntilAsync(_context, (Now + delay).UtcDateTime, CancellationToken.None);
         }

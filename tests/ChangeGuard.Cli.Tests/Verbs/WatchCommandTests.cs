@@ -48,8 +48,7 @@ public sealed class WatchCommandTests
 
         // Assert
         Assert.Equal(ExitCodes.Succeeded, exit);
-        var json = output[output.IndexOf("\n{", StringComparison.Ordinal)..];
-        Assert.Equal("succeeded", JsonDocument.Parse(json).RootElement.GetProperty("outcome").GetString());
+        Assert.Equal("succeeded", JsonDocument.Parse(output).RootElement.GetProperty("outcome").GetString());
         Assert.DoesNotContain(SimulatorOptions.DefaultAccessKeySecret, output);
     }
 
@@ -70,7 +69,7 @@ public sealed class WatchCommandTests
     }
 
     [Fact]
-    public async Task Watch_DryRun_ExitsZeroWithoutAborting()
+    public async Task Watch_DryRunThatWouldAbort_ExitsSevenWithoutAborting()
     {
         // Arrange
         await using var sim = await SimulatorFixture.StartAsync(Scenario(bad: true));
@@ -80,8 +79,25 @@ public sealed class WatchCommandTests
         var (exit, output, _) = await CliRun.RunAsync(Watch(sim, "--dry-run"));
 
         // Assert
-        Assert.Equal(ExitCodes.Succeeded, exit);
+        Assert.Equal(ExitCodes.DryRunWouldAbort, exit);
         Assert.Contains("dry run: would have aborted", output);
+        Assert.Empty(sim.Simulator.Log.Read("AbortChangeOrder"));
+    }
+
+    [Fact]
+    public async Task Watch_SaeUnreadableWithStopWatching_ExitsSixWithoutAVerdict()
+    {
+        // Arrange: every SAE call fails from 2 s in
+        var scenario = Scenario(bad: false) with { Faults = new FaultDefinition { FromSecond = 20, ServerErrorRatio = 1 } };
+        await using var sim = await SimulatorFixture.StartAsync(scenario with { Apps = [scenario.Apps[0] with { ChangeOrders = [ChangeOrders.Healthy("co-1") with { Batches = [ChangeOrders.Batch(2, 600)] }] }] });
+        using var env = EnvironmentScope.Credentials(SimulatorOptions.DefaultAccessKeyId, SimulatorOptions.DefaultAccessKeySecret);
+
+        // Act
+        var (exit, output, error) = await CliRun.RunAsync(Watch(sim, "--consecutive-error-limit", "2", "--on-error-limit", "stopWatching", "--json"));
+
+        // Assert
+        Assert.True(exit == ExitCodes.StoppedWithoutVerdict, output + error);
+        Assert.Equal("stopped", JsonDocument.Parse(output).RootElement.GetProperty("outcome").GetString());
         Assert.Empty(sim.Simulator.Log.Read("AbortChangeOrder"));
     }
 

@@ -52,7 +52,7 @@ public sealed class WatchJudgmentTests
 
         // Assert
         Assert.True(exit == expectedExit, output + error);
-        var result = JsonDocument.Parse(output[output.IndexOf("\n{", StringComparison.Ordinal)..]).RootElement;
+        var result = JsonDocument.Parse(output).RootElement;
         Assert.Equal(scenario.Expect, result.GetProperty("outcome").GetString());
         var applied = sim.Simulator.Log.Read("AbortChangeOrder").Count(e => e.AbortApplied == true);
         Assert.Equal(scenario.Expect == "aborted" ? 1 : 0, applied);

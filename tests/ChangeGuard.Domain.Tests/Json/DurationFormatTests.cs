@@ -158,4 +158,20 @@ public sealed class DurationFormatTests
         Assert.True(parsed);
         Assert.Equal(value, roundTripped);
     }
+
+    [Theory]
+    [InlineData(1_319.9499, "1.3s")]
+    [InlineData(249.6, "250ms")]
+    [InlineData(9_960, "10s")]
+    [InlineData(44_700, "45s")]
+    [InlineData(125_400, "2m5s")]
+    [InlineData(-1_319.9499, "-1.3s")]
+    public void Rounded_MeasuredDuration_PrintsRounded(double milliseconds, string expected)
+    {
+        // Act
+        var text = DurationFormat.Rounded(TimeSpan.FromMilliseconds(milliseconds));
+
+        // Assert
+        Assert.Equal(expected, text);
+    }
 }
