@@ -14,12 +14,19 @@ public sealed class ProgressPrinter(CliConsole console, DateTimeOffset origin)
     private readonly HashSet<(DateTimeOffset, int, WatchAction, string)> _printed = [];
 
     /// <summary>Polls the watch until it ends, printing new decisions; null if the orchestration itself failed.</summary>
-    public async Task<WatchView> FollowAsync(WatchApi watches, string changeOrderId, CancellationToken cancellationToken)
+    public Task<WatchView> FollowAsync(WatchApi watches, string changeOrderId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(watches);
+        return FollowAsync(ct => watches.GetAsync(changeOrderId, ct), TimeSpan.FromMilliseconds(200), cancellationToken);
+    }
+
+    /// <summary>Reads the watch with <paramref name="read"/> every <paramref name="interval"/> until it ends, printing new decisions.</summary>
+    public async Task<WatchView> FollowAsync(Func<CancellationToken, Task<WatchView?>> read, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
         while (true)
         {
-            var view = await watches.GetAsync(changeOrderId, cancellationToken).ConfigureAwait(false);
+            var view = await read(cancellationToken).ConfigureAwait(false);
             if (view is not null)
             {
                 Print(view.Status?.LastDecisions ?? []);
@@ -30,7 +37,7 @@ public sealed class ProgressPrinter(CliConsole console, DateTimeOffset origin)
                 }
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken).ConfigureAwait(false);
+            await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
         }
     }
 

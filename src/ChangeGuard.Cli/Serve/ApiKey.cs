@@ -19,7 +19,10 @@ public sealed class ApiKey
     }
 
     /// <summary>Reads the key from the first line of a file; refuses a missing file or a key shorter than 16 characters.</summary>
-    public static ApiKey FromFile(string path)
+    public static ApiKey FromFile(string path) => new(ReadFile(path));
+
+    /// <summary>The key on the first line of a file, for a server or a client of one; never echoed in errors.</summary>
+    public static string ReadFile(string path)
     {
         if (!File.Exists(path))
         {
@@ -28,7 +31,7 @@ public sealed class ApiKey
 
         var key = File.ReadLines(path).FirstOrDefault()?.Trim() ?? string.Empty;
         return key.Length >= 16
-            ? new ApiKey(key)
+            ? key
             : throw new BadInputException($"--api-key-file '{path}' must hold a key of at least 16 characters on its first line");
     }
 
