@@ -1,5 +1,6 @@
 using ChangeGuard.Domain;
 using ChangeGuard.Domain.Policies;
+using ChangeGuard.Domain.Telemetry;
 using ChangeGuard.Notifications;
 using ChangeGuard.Sae.Credentials;
 using ChangeGuard.Signals;
@@ -108,6 +109,7 @@ public sealed class WatchApi(
             throw;
         }
 
+        ChangeGuardTelemetry.WatchesStarted.Add(1, new KeyValuePair<string, object?>("by", input.RequestedBy == Guard.RollbackGuard.Actor ? "guard" : "api"));
         var started = await GetByInstanceIdAsync(instanceId, cancellationToken).ConfigureAwait(false)
             ?? WatchViews.Scheduled(instanceId, input);
         return new WatchStart(WatchStartKind.Started, started, []);

@@ -1,7 +1,9 @@
 using ChangeGuard.Cli.Terminal;
+using ChangeGuard.Domain.Telemetry;
 using ChangeGuard.Hosting;
 using ChangeGuard.Http;
 using ChangeGuard.Watching;
+using ChangeGuard.Watching.Guard;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +12,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using ChangeGuard.Watching.Guard;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace ChangeGuard.Cli.Serve;
 
@@ -22,6 +26,25 @@ public static class ServeHost
 {
     /// <summary>How long a stopping server gives work in flight: the process ends within 5 s of SIGTERM.</summary>
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(4);
+
+    /// <summary>ChangeGuard's own metrics in Prometheus' text format, behind the key like the API.</summary>
+    public const string MetricsPath = "/metrics";
+
+    /// <summary>
+    /// ChangeGuard's meter at <see cref="MetricsPath"/>; with <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> set, its metrics and a trace
+    /// per poll also go over OTLP.
+    /// </summary>
+    public static void AddTelemetry(IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var telemetry = services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics.AddMeter(ChangeGuardTelemetry.Name).AddPrometheusExporter())
+            .WithTracing(tracing => tracing.AddSource(ChangeGuardTelemetry.Name));
+        if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+    }
 
     /// <summary>The liveness path, answered without a key.</summary>
     public const string HealthPath = "/healthz";
@@ -81,6 +104,7 @@ public static class ServeHost
         builder.Services.AddHostedService<GuardLoop>();
         builder.Services.AddHostedService<RetentionLoop>();
         builder.Services.AddProblemDetails();
+        AddTelemetry(builder.Services, builder.Configuration);
         // A service manager waits a few seconds after SIGTERM: in-flight work gets 4 s, then its messages are left
         // for the next start (a durable store hands them out again after the message visibility timeout).
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
@@ -101,6 +125,7 @@ public static class ServeHost
 
         app.MapWatchApi();
         app.MapGet(HealthPath, () => Results.Text("ok"));
+        app.MapPrometheusScrapingEndpoint(MetricsPath);
         return app;
     }
 }

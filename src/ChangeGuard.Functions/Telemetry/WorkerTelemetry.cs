@@ -1,9 +1,12 @@
+using ChangeGuard.Domain.Telemetry;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace ChangeGuard.Functions.Telemetry;
 
@@ -47,7 +50,11 @@ public static class WorkerTelemetry
 
         if (!string.IsNullOrWhiteSpace(configuration[OtlpEndpointSetting]))
         {
-            services.AddOpenTelemetry().UseFunctionsWorkerDefaults().UseOtlpExporter();
+            services.AddOpenTelemetry()
+                .UseFunctionsWorkerDefaults()
+                .WithMetrics(metrics => metrics.AddMeter(ChangeGuardTelemetry.Name))
+                .WithTracing(tracing => tracing.AddSource(ChangeGuardTelemetry.Name))
+                .UseOtlpExporter();
         }
 
         return services;

@@ -1,4 +1,5 @@
 using ChangeGuard.Domain;
+using ChangeGuard.Domain.Telemetry;
 using ChangeGuard.Notifications.Formatting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -68,6 +69,7 @@ public sealed partial class NotificationDelivery(
         }
 
         LogDelivered(logger, watchEvent.EventId, found.Name, type, outcome.Status, outcome.Attempts, outcome.Code);
+        ChangeGuardTelemetry.Notifications.Add(1, new KeyValuePair<string, object?>("channel_type", type.ToString()), new KeyValuePair<string, object?>("status", outcome.Status.ToString()));
         return outcome;
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ChangeGuard.Domain.Telemetry;
 using ChangeGuard.Sae.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -30,7 +31,25 @@ public sealed class SaeCallBudget
     public Task AcquireAsync(string accessKeyId, SaeCallPriority priority, CancellationToken cancellationToken)
     {
         var budget = _options.CurrentValue.Budget;
-        return budget.Enabled ? BucketFor(accessKeyId, budget).AcquireAsync(priority, cancellationToken) : Task.CompletedTask;
+        if (!budget.Enabled)
+        {
+            return Task.CompletedTask;
+        }
+
+        var turn = BucketFor(accessKeyId, budget).AcquireAsync(priority, cancellationToken);
+        return turn.IsCompleted ? Recorded(turn, 0) : WaitedAsync(turn, System.Diagnostics.Stopwatch.GetTimestamp());
+    }
+
+    private static Task Recorded(Task turn, double seconds)
+    {
+        ChangeGuardTelemetry.BudgetWait.Record(seconds);
+        return turn;
+    }
+
+    private static async Task WaitedAsync(Task turn, long started)
+    {
+        await turn.ConfigureAwait(false);
+        ChangeGuardTelemetry.BudgetWait.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
     /// <summary>SAE throttled a call: everyone on this key pauses for <paramref name="retryAfter"/> or the configured pause.</summary>

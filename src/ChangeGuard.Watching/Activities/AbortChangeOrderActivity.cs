@@ -1,3 +1,4 @@
+using ChangeGuard.Domain.Telemetry;
 using Microsoft.DurableTask;
 
 namespace ChangeGuard.Watching.Activities;
@@ -10,6 +11,10 @@ public sealed class AbortChangeOrderActivity(ChangeOrderAborter aborter) : TaskA
     public override Task<AbortChangeOrderResult> RunAsync(TaskActivityContext context, AbortChangeOrderRequest input) => RunAsync(input);
 
     /// <summary>Makes the attempt; every host's activity calls this.</summary>
-    public async Task<AbortChangeOrderResult> RunAsync(AbortChangeOrderRequest input) =>
-        new(await aborter.AbortAsync(input).ConfigureAwait(false));
+    public async Task<AbortChangeOrderResult> RunAsync(AbortChangeOrderRequest input)
+    {
+        var attempt = await aborter.AbortAsync(input).ConfigureAwait(false);
+        ChangeGuardTelemetry.AbortAttempts.Add(1, new KeyValuePair<string, object?>("answer", attempt.Answer.ToString()));
+        return new(attempt);
+    }
 }

@@ -1,5 +1,6 @@
 using ChangeGuard.Domain;
 using ChangeGuard.Domain.Measurements;
+using ChangeGuard.Domain.Telemetry;
 using ChangeGuard.Sae.Quota;
 using ChangeGuard.Watching.Planning;
 using Microsoft.DurableTask;
@@ -20,6 +21,8 @@ public sealed class ReadHealthActivity(HealthReader reader, PollPlanner planner)
     public async Task<ReadHealthResult> RunAsync(ReadHealthRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        using var trace = ChangeGuardTelemetry.Source.StartActivity("changeguard.poll");
+        trace?.SetTag("changeguard.change_order_id", input.ChangeOrderId);
         SaeMeasurement read;
         using (SaeCallScope.With(input.Elevated ? SaeCallPriority.Elevated : SaeCallPriority.Normal))
         {

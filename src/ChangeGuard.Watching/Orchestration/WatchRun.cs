@@ -4,6 +4,7 @@ using ChangeGuard.Domain.Health;
 using ChangeGuard.Domain.Json;
 using ChangeGuard.Domain.Measurements;
 using ChangeGuard.Domain.Policies;
+using ChangeGuard.Domain.Telemetry;
 using ChangeGuard.Notifications;
 using ChangeGuard.Notifications.Delivery;
 using ChangeGuard.Watching.Activities;
@@ -133,6 +134,11 @@ internal sealed partial class WatchRun
             _state = assessment.State;
             var decision = assessment.Decision;
             LogPoll(_logger, Target.ChangeOrderId, decision.Poll, decision.Verdict, decision.Reason, decision.ActionText);
+            if (!_context.IsReplaying)
+            {
+                // Counted once: a replay re-runs this code for polls already counted.
+                ChangeGuardTelemetry.Polls.Add(1, new KeyValuePair<string, object?>("verdict", decision.Verdict.ToString()));
+            }
 
             var step = assessment.Step;
             switch (step.Action)
@@ -310,6 +316,10 @@ internal sealed partial class WatchRun
     {
         SetStatus(WatchPhase.Ended, null);
         LogEnded(_logger, Target.ChangeOrderId, outcome, reason);
+        if (!_context.IsReplaying)
+        {
+            ChangeGuardTelemetry.WatchesEnded.Add(1, new KeyValuePair<string, object?>("outcome", outcome.ToString()));
+        }
         return new WatchResult
         {
             Outcome = outcome,
