@@ -46,6 +46,11 @@ public static class ServeHost
         }
     }
 
+    /// <summary>Where the browser dashboard is served (<c>/</c> redirects there).</summary>
+    public const string DashboardPath = "/dashboard/";
+
+    private static bool IsDashboard(PathString path) => path == "/" || path.StartsWithSegments("/dashboard", StringComparison.Ordinal);
+
     /// <summary>The liveness path, answered without a key.</summary>
     public const string HealthPath = "/healthz";
 
@@ -120,12 +125,16 @@ public static class ServeHost
         if (apiKey is not null)
         {
             // The liveness probe needs no key: it answers "ok" and nothing else.
-            app.UseWhen(context => !context.Request.Path.Equals(HealthPath, StringComparison.Ordinal), keyed => keyed.Use(apiKey.Require));
+            // The dashboard's files hold no data: the page asks for the key and sends it with each API call.
+            app.UseWhen(context => !context.Request.Path.Equals(HealthPath, StringComparison.Ordinal) && !IsDashboard(context.Request.Path),
+                keyed => keyed.Use(apiKey.Require));
         }
 
         app.MapWatchApi();
         app.MapGet(HealthPath, () => Results.Text("ok"));
         app.MapPrometheusScrapingEndpoint(MetricsPath);
+        app.MapGet("/", () => Results.Redirect(DashboardPath));
+        app.MapGet(DashboardPath + "{file?}", (HttpRequest request, string? file) => DashboardFiles.ServeAsync(request, file));
         return app;
     }
 }

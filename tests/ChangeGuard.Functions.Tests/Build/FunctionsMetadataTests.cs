@@ -33,7 +33,7 @@ public sealed class FunctionsMetadataTests
             {
                 WatchHttpFunctions.StartName, WatchHttpFunctions.GetName, WatchHttpFunctions.ListName, WatchHttpFunctions.AbortName, WatchHttpFunctions.StopName,
                 RollbackGuardFunction.Name, nameof(WatchOrchestrator), nameof(ReadHealthActivity), nameof(AbortChangeOrderActivity), nameof(ConfirmAbortActivity),
-                nameof(NotifyActivity), nameof(ReadSignalsActivity),
+                nameof(NotifyActivity), nameof(ReadSignalsActivity), DashboardFunction.Name,
             }.Order(),
             Functions.Keys.Order());
         Assert.All(Functions.Values, f => Assert.Equal("dotnet-isolated", f.GetProperty("language").GetString()));

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using ChangeGuard.Cli.Tests.Serve;
+using ChangeGuard.Simulator.Scenarios;
+using ChangeGuard.Testing;
+using ChangeGuard.Testing.Builders;
+using ChangeGuard.Testing.Http;
+using ChangeGuard.Testing.Processes;
+using ChangeGuard.Testing.Requirements;
+using Microsoft.Playwright;
+
+namespace ChangeGuard.Cli.Tests.Dashboard;
+
+/// <summary><c>serve</c>'s dashboard in a real Chromium: the watches, a watch's decisions, and an abort from the page.</summary>
+[RequiresChromium]
+public sealed class DashboardBrowserTests
+{
+    /// <summary>Set to write docs/images/dashboard.png, the README's screenshot, from this test.</summary>
+    private const string ScreenshotVariable = "CHANGEGUARD_UPDATE_SCREENSHOTS";
+
+    private static Scenario LongRunning() => new ScenarioBuilder()
+        .WithApp("app-1", a => a.WithChangeOrder("co-1", o => o with { Batches = [ChangeOrders.Batch(2, 36_000)] }))
+        .Build();
+
+    private static async Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
+        await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumBrowser.Locate(),
+            Headless = true,
+            Args = ["--no-sandbox"],
+        });
+
+    [ConditionalFact]
+    public async Task Dashboard_RunningWatch_ShowsItsDecisionsAndAbortsFromThePage()
+    {
+        // Arrange
+        await using var host = await ServeHttpHost.StartAsync(LongRunning());
+        Assert.Equal(202, (await host.SendAsync(HttpMethod.Post, "/api/watches", WatchHttpContract.StartBody)).Status);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 800 } });
+
+        // Act
+        await page.GotoAsync(host.Address.ToString());
+        await page.Locator("#watches tbody tr", new PageLocatorOptions { HasText = "co-1" }).ClickAsync();
+        await page.Locator("#timeline li").First.WaitForAsync();
+        if (Environment.GetEnvironmentVariable(ScreenshotVariable) == "1" && RepositoryFiles.Root() is { } root)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(root, "docs", "images", "dashboard.png") });
+        }
+
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await page.FillAsync("#reason", "seen on the dashboard");
+        await page.ClickAsync("#abort");
+        var deadline = Stopwatch.GetTimestamp() + (30 * Stopwatch.Frequency);
+        while (host.Simulator.Simulator.Log.Read("AbortChangeOrder").Count == 0 && Stopwatch.GetTimestamp() < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        // Assert
+        Assert.Contains("poll 1", await page.Locator("#timeline").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("Abort requested.", await page.Locator("#action-result").InnerTextAsync());
+        Assert.NotEmpty(host.Simulator.Simulator.Log.Read("AbortChangeOrder"));
+    }
+
+    [ConditionalFact]
+    public async Task Dashboard_PageFromAnotherSite_CannotAbort()
+    {
+        // Arrange: a page on another origin posts to the API, as a malicious site open in the same browser would
+        await using var host = await ServeHttpHost.StartAsync(LongRunning());
+        Assert.Equal(202, (await host.SendAsync(HttpMethod.Post, "/api/watches", WatchHttpContract.StartBody)).Status);
+        await using var evil = await ServeHttpHost.StartAsync(new ScenarioBuilder().WithApp("app-2").Build());
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(evil.Address, "healthz").ToString());
+
+        // Act
+        await page.EvaluateAsync(
+            "url => fetch(url, { method: 'POST', mode: 'no-cors', headers: { 'Content-Type': 'text/plain' }, body: '{\"reason\":\"pwned\"}' }).catch(() => null)",
+            new Uri(host.Address, "api/watches/co-1/abort").ToString());
+        await Task.Delay(1000);
+
+        // Assert
+        Assert.Empty(host.Simulator.Simulator.Log.Read("AbortChangeOrder"));
+    }
+}
