@@ -3,6 +3,7 @@ using ChangeGuard.Cli.Output;
 using ChangeGuard.Cli.Parsing;
 using ChangeGuard.Cli.Terminal;
 using ChangeGuard.Domain.Assessment;
+using ChangeGuard.Domain.Json;
 using ChangeGuard.Domain.Policies;
 using ChangeGuard.Hosting;
 using ChangeGuard.Simulator;
@@ -28,7 +29,7 @@ public sealed class DemoCommand : ICliCommand
     public string Summary => "see ChangeGuard catch a bad rollout on the built-in simulator (no account needed)";
 
     /// <inheritdoc />
-    public string Usage => "changeguard demo [--scenario NAME|FILE] [--json]";
+    public string Usage => "changeguard demo [--scenario NAME|FILE] [policy options] [--json]";
 
     /// <inheritdoc />
     public IReadOnlyList<string> Examples { get; } =
@@ -52,13 +53,19 @@ public sealed class DemoCommand : ICliCommand
     {
         var scenario = CliOptions.Text("--scenario", "NAME|FILE", $"a built-in scenario ({string.Join(", ", ScenarioLoader.BuiltInNames)}) or a file (default {DefaultScenario})");
         var json = CliOptions.Flag("--json", "print the watch result as JSON at the end");
+        var policyOptions = new PolicyOptions();
         var command = new Command(Name, Summary) { scenario, json };
+        foreach (var option in policyOptions.All)
+        {
+            command.Add(option);
+        }
+
         command.SetAction((parse, cancellationToken) =>
-            RunAsync(parse.GetValue(scenario) ?? DefaultScenario, parse.GetValue(json), parse.GetValue(verbose), console, cancellationToken));
+            RunAsync(parse.GetValue(scenario) ?? DefaultScenario, policyOptions.Over(DemoPolicy, parse), parse.GetValue(json), parse.GetValue(verbose), console, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string scenarioName, bool json, bool verbose, CliConsole console, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string scenarioName, WatchPolicyOverrides policy, bool json, bool verbose, CliConsole console, CancellationToken cancellationToken)
     {
         var scenario = ScenarioLoader.LoadNameOrFile(scenarioName);
         var (app, order) = FirstOrder(scenario);
@@ -96,7 +103,7 @@ public sealed class DemoCommand : ICliCommand
             RegionId = app.RegionId,
             AppId = app.AppId,
             ChangeOrderId = order,
-            Policy = probe is null ? DemoPolicy : DemoPolicy with { Signals = [probe] },
+            Policy = probe is null ? policy : policy with { Signals = [probe] },
             RequestedBy = "changeguard-demo",
         };
 
@@ -106,7 +113,8 @@ public sealed class DemoCommand : ICliCommand
             throw new BadInputException(string.Join("; ", start.Errors.Select(e => $"{e.Field} {e.Message}")));
         }
 
-        progress.Out.WriteLine($"  watching      {order} of {app.AppId} in {app.RegionId}: poll every 1s (longer when the SAE call budget needs it), failureLimit 2, timeout 30s");
+        var effective = start.Watch?.Policy;
+        progress.Out.WriteLine($"  watching      {order} of {app.AppId} in {app.RegionId}: poll every {DurationFormat.Format(effective?.PollInterval ?? TimeSpan.FromSeconds(1))} (longer when the SAE call budget needs it), failureLimit {effective?.FailureLimit}, timeout {DurationFormat.Format(effective?.Timeout ?? TimeSpan.FromSeconds(30))}");
         var printer = new ProgressPrinter(progress, started);
         var view = await printer.FollowAsync(engine.Watches, order, cancellationToken).ConfigureAwait(false);
         if (json)

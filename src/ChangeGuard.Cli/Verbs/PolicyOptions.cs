@@ -50,10 +50,14 @@ public sealed class PolicyOptions
     }
 
     /// <summary>The overrides the options give; fields whose option is absent stay null (the configured default).</summary>
-    public WatchPolicyOverrides Read(ParseResult parse)
+    public WatchPolicyOverrides Read(ParseResult parse) => Over(new WatchPolicyOverrides(), parse);
+
+    /// <summary>The options given, over <paramref name="seed"/>: fields whose option is absent keep the seed's value.</summary>
+    public WatchPolicyOverrides Over(WatchPolicyOverrides seed, ParseResult parse)
     {
+        ArgumentNullException.ThrowIfNull(seed);
         ArgumentNullException.ThrowIfNull(parse);
-        return _options.Aggregate(new WatchPolicyOverrides(), (overrides, option) => option.Read(parse, overrides));
+        return _options.Aggregate(seed, (overrides, option) => option.Read(parse, overrides));
     }
 
     private static (Option, Func<ParseResult, WatchPolicyOverrides, WatchPolicyOverrides>) Create(PolicyField field) => field switch

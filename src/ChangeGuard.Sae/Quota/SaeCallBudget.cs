@@ -37,19 +37,27 @@ public sealed class SaeCallBudget
         }
 
         var turn = BucketFor(accessKeyId, budget).AcquireAsync(priority, cancellationToken);
-        return turn.IsCompleted ? Recorded(turn, 0) : WaitedAsync(turn, System.Diagnostics.Stopwatch.GetTimestamp());
-    }
+        if (turn.IsCompleted)
+        {
+            ChangeGuardTelemetry.BudgetWait.Record(0);
+            return turn;
+        }
 
-    private static Task Recorded(Task turn, double seconds)
-    {
-        ChangeGuardTelemetry.BudgetWait.Record(seconds);
+        // The caller gets the turn itself (its completion and cancellation unchanged); the wait is recorded beside it.
+        var started = _time.GetTimestamp();
+        _ = turn.ContinueWith(
+            (done, state) =>
+            {
+                if (done.IsCompletedSuccessfully)
+                {
+                    ChangeGuardTelemetry.BudgetWait.Record(((SaeCallBudget)state!)._time.GetElapsedTime(started).TotalSeconds);
+                }
+            },
+            this,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
         return turn;
-    }
-
-    private static async Task WaitedAsync(Task turn, long started)
-    {
-        await turn.ConfigureAwait(false);
-        ChangeGuardTelemetry.BudgetWait.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
     /// <summary>SAE throttled a call: everyone on this key pauses for <paramref name="retryAfter"/> or the configured pause.</summary>

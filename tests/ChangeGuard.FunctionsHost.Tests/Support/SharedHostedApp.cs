@@ -9,7 +9,7 @@ namespace ChangeGuard.FunctionsHost.Tests.Support;
 /// the app starts once (on first use, so that nothing starts when the tests are skipped) and
 /// <see cref="ResetAsync"/> gives each test a clean task hub and a fresh scenario.
 /// </summary>
-public sealed class SharedHostedApp : IAsyncDisposable
+public sealed class SharedHostedApp : IAsyncLifetime
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private HostedApp? _app;
@@ -37,7 +37,10 @@ public sealed class SharedHostedApp : IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>Stops the app; xunit 2 disposes a collection fixture through <see cref="IAsyncLifetime"/>, not IAsyncDisposable.</summary>
+    public async Task DisposeAsync()
     {
         if (_app is not null)
         {
