@@ -71,14 +71,7 @@ public sealed class DemoCommand : ICliCommand
         var (app, order) = FirstOrder(scenario);
 
         await using var simulator = await SaeSimulatorServer.StartAsync(new SimulatorOptions { Scenario = scenario }, cancellationToken).ConfigureAwait(false);
-        var settings = new Dictionary<string, string?>
-        {
-            ["Sae:Endpoint"] = simulator.BaseAddress.ToString(),
-            ["Sae:AccessKeyId"] = simulator.Options.AccessKeyId,
-            ["Sae:AccessKeySecret"] = simulator.Options.AccessKeySecret,
-            ["Sae:RetryBaseDelay"] = "00:00:00.050",
-            ["Sae:MaxRetryDelay"] = "00:00:00.500",
-        };
+        var settings = SimulatedSae.Settings(simulator);
         var probe = ProbeSignal(scenario, app.AppId, simulator.BaseAddress);
         if (probe is not null)
         {

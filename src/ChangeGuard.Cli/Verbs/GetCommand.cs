@@ -18,7 +18,7 @@ public sealed class GetCommand : ICliCommand
     public string Name => "get";
 
     /// <inheritdoc />
-    public string Summary => "show one watch of a running server; --watch follows it to its end";
+    public string Summary => "show one watch of a running server; --watch follows it to its end, redrawing in place on a terminal";
 
     /// <inheritdoc />
     public string Usage => "changeguard get CHANGE_ORDER_ID --server URL [--api-key-file FILE] [--watch] [--json]";
@@ -66,11 +66,28 @@ public sealed class GetCommand : ICliCommand
                 return ExitCodes.Succeeded;
             }
 
-            // Following: progress on stderr with --json, so stdout is the final JSON alone.
+            // Following: on a terminal one block redraws in place; otherwise a line per decision (on stderr with --json,
+            // so stdout is the final JSON alone).
             var progress = json ? console with { Out = console.Error } : console;
             var first = ToView(await remote.GetAsync(id, cancellationToken).ConfigureAwait(false));
-            var ended = await new ProgressPrinter(progress, first.CreatedAt)
-                .FollowAsync(async ct => ToView(await remote.GetAsync(id, ct).ConfigureAwait(false)), TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+            WatchView ended;
+            if (progress.IsTerminal && !json)
+            {
+                var live = new LiveView(progress);
+                ended = first;
+                live.Draw(first);
+                while (!ended.HasEnded)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+                    ended = ToView(await remote.GetAsync(id, cancellationToken).ConfigureAwait(false));
+                    live.Draw(ended);
+                }
+            }
+            else
+            {
+                ended = await new ProgressPrinter(progress, first.CreatedAt)
+                    .FollowAsync(async ct => ToView(await remote.GetAsync(id, ct).ConfigureAwait(false)), TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+            }
             if (json)
             {
                 ResultPrinter.Json(console, ended);

@@ -110,14 +110,7 @@ public sealed class RehearseCommand : ICliCommand
     private static async Task<IReadOnlyList<Row>> RehearseAsync(Scenario scenario, WatchPolicyOverrides policy, bool verbose, CancellationToken cancellationToken)
     {
         await using var simulator = await SaeSimulatorServer.StartAsync(new SimulatorOptions { Scenario = scenario }, cancellationToken).ConfigureAwait(false);
-        var settings = new Dictionary<string, string?>
-        {
-            ["Sae:Endpoint"] = simulator.BaseAddress.ToString(),
-            ["Sae:AccessKeyId"] = simulator.Options.AccessKeyId,
-            ["Sae:AccessKeySecret"] = simulator.Options.AccessKeySecret,
-            ["Sae:RetryBaseDelay"] = "00:00:00.050",
-            ["Sae:MaxRetryDelay"] = "00:00:00.500",
-        };
+        var settings = SimulatedSae.Settings(simulator);
         await using var engine = await EmbeddedEngine.StartAsync(settings, verbose, cancellationToken).ConfigureAwait(false);
         var orders = scenario.Apps
             .SelectMany(app => app.ChangeOrders.Where(o => !string.IsNullOrEmpty(o.ChangeOrderId)).Select(o => (App: app, Order: o.ChangeOrderId!)))

@@ -80,6 +80,23 @@ public sealed class RemoteCommandsTests
     }
 
     [Fact]
+    public async Task GetWatch_OnATerminal_RedrawsOneBlockInPlaceUntilTheEnd()
+    {
+        // Arrange
+        await using var host = await StartedAsync(bad: true);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        // Act
+        var exit = await CliApp.RunAsync(["get", "co-1", "--server", host.Address.ToString(), "--watch"], new CliConsole(output, error, IsTerminal: true), CancellationToken.None);
+
+        // Assert
+        Assert.True(exit == ExitCodes.Aborted, output.ToString() + error);
+        Assert.Contains("F\u001b[J", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("breaches", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Get_UnknownWatch_ExitsTwo()
     {
         // Arrange
