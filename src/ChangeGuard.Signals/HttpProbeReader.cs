@@ -70,7 +70,7 @@ public sealed partial class HttpProbeReader(IHttpClientFactory http, IOptionsMon
                 .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             status = (int)response.StatusCode;
             mediaType = response.Content.Headers.ContentType?.MediaType;
-            var bounded = await ReadBoundedAsync(response.Content, MaxAnswerBytes, linked.Token).ConfigureAwait(false);
+            var bounded = await SignalAnswerBody.ReadAsync(response.Content, MaxAnswerBytes, linked.Token).ConfigureAwait(false);
             if (bounded is null)
             {
                 LogProbe(logger, name, status, time.GetElapsedTime(started).TotalMilliseconds);
@@ -138,29 +138,6 @@ public sealed partial class HttpProbeReader(IHttpClientFactory http, IOptionsMon
         }
     }
 
-    /// <summary>The body, or null once it is longer than <paramref name="maxBytes"/> (read no further).</summary>
-    internal static async Task<byte[]?> ReadBoundedAsync(HttpContent content, long maxBytes, CancellationToken cancellationToken)
-    {
-        if (content.Headers.ContentLength > maxBytes)
-        {
-            return null;
-        }
-
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > maxBytes)
-            {
-                return null;
-            }
-        }
-
-        return buffer.ToArray();
-    }
 
     private static HttpMethod ToHttp(ProbeMethod method) => method switch
     {

@@ -54,7 +54,7 @@ public sealed partial class PrometheusQueryReader(IHttpClientFactory http, IOpti
         {
             using var response = await http.CreateClient(SignalReader.HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             status = response.StatusCode;
-            var bounded = await HttpProbeReader.ReadBoundedAsync(response.Content, MaxAnswerBytes, linked.Token).ConfigureAwait(false);
+            var bounded = await SignalAnswerBody.ReadAsync(response.Content, MaxAnswerBytes, linked.Token).ConfigureAwait(false);
             if (bounded is null)
             {
                 LogQuery(logger, name, signal.Server ?? "default", (int)status, time.GetElapsedTime(started).TotalMilliseconds);

@@ -12,34 +12,34 @@ public sealed class AnswerSizeTests
     }
 
     [Fact]
-    public async Task ReadBoundedAsync_LongerThanTheCap_IsNull()
+    public async Task ReadAsync_LongerThanTheCap_IsNull()
     {
         // Act
-        var body = await HttpProbeReader.ReadBoundedAsync(Chunked(100_001), 100_000, CancellationToken.None);
+        var body = await SignalAnswerBody.ReadAsync(Chunked(100_001), 100_000, CancellationToken.None);
 
         // Assert
         Assert.Null(body);
     }
 
     [Fact]
-    public async Task ReadBoundedAsync_ContentLengthOverTheCap_IsNullWithoutReading()
+    public async Task ReadAsync_ContentLengthOverTheCap_IsNullWithoutReading()
     {
         // Arrange
         using var content = new ByteArrayContent(new byte[10]);
         content.Headers.ContentLength = 2_000_000_000;
 
         // Act
-        var body = await HttpProbeReader.ReadBoundedAsync(content, 100_000, CancellationToken.None);
+        var body = await SignalAnswerBody.ReadAsync(content, 100_000, CancellationToken.None);
 
         // Assert
         Assert.Null(body);
     }
 
     [Fact]
-    public async Task ReadBoundedAsync_AtTheCap_IsRead()
+    public async Task ReadAsync_AtTheCap_IsRead()
     {
         // Act
-        var body = await HttpProbeReader.ReadBoundedAsync(Chunked(100_000), 100_000, CancellationToken.None);
+        var body = await SignalAnswerBody.ReadAsync(Chunked(100_000), 100_000, CancellationToken.None);
 
         // Assert
         Assert.Equal(100_000, body!.Length);

@@ -59,6 +59,8 @@ public sealed class SigtermTests
         // Assert
         File.Delete(scenario);
         Assert.True(exited, "demo did not end within 5 s of SIGTERM: " + demo.Output);
+        Assert.Equal(ExitCodes.Error, demo.ExitCode);
+        Assert.Contains("cancelled", demo.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,6 +95,7 @@ public sealed class SigtermTests
 
         // Assert
         Assert.True(exited, "simulate did not end within 5 s of SIGTERM: " + simulate.Output);
+        Assert.Equal(ExitCodes.Succeeded, simulate.ExitCode);
     }
 
     [Fact]
