@@ -58,6 +58,9 @@ public static class LogEvents
     /// <summary>Purging ended watches failed.</summary>
     public const int PurgeFailed = 5002;
 
+    /// <summary>Counting the active watches for the gauge failed.</summary>
+    public const int CensusFailed = 5003;
+
     /// <summary>A notification was delivered, or gave up.</summary>
     public const int NotificationDelivered = 6001;
 

@@ -39,6 +39,7 @@ public static class SaeServiceCollectionExtensions
                 AllowAutoRedirect = false,
                 MaxConnectionsPerServer = 64,
             });
+        services.AddMetrics();
         services.TryAddSingleton<ChangeGuard.Sae.Quota.SaeCallBudget>();
         services.TryAddSingleton<SaeRequestSender>();
         services.TryAddSingleton<ISaeClient, SaeClient>();

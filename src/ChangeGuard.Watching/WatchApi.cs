@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ChangeGuard.Domain;
 using ChangeGuard.Domain.Policies;
 using ChangeGuard.Domain.Telemetry;
@@ -141,6 +142,22 @@ public sealed class WatchApi(
         }
 
         return new WatchPage([], null);
+    }
+
+    /// <summary>Every active watch (pending, running or suspended), with its status, page by page from the store.</summary>
+    public async IAsyncEnumerable<WatchView> ActiveAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var active = new OrchestrationQuery
+        {
+            InstanceIdPrefix = WatchIds.Prefix,
+            Statuses = ActiveStatuses,
+            PageSize = 100,
+            FetchInputsAndOutputs = true,
+        };
+        await foreach (var instance in client.GetAllInstancesAsync(active).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            yield return WatchViews.From(instance);
+        }
     }
 
     /// <summary>How many watches are active, counted up to <paramref name="enough"/> (the count stops there).</summary>

@@ -51,6 +51,7 @@ public static class WatchingServiceCollectionExtensions
         services.TryAddTransient<NotifyActivity>();
         services.TryAddSingleton<ChangeOrderCheck>();
         services.TryAddSingleton<WatchApiFactory>();
+        services.TryAddSingleton<WatchCensus>();
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ChangeGuardOptions>>().Value;

@@ -108,6 +108,7 @@ public static class ServeHost
         builder.Services.AddSingleton(sp => sp.GetRequiredService<WatchApiFactory>().Create(sp.GetRequiredService<DurableTaskClient>()));
         builder.Services.AddHostedService<GuardLoop>();
         builder.Services.AddHostedService<RetentionLoop>();
+        builder.Services.AddHostedService<CensusLoop>();
         builder.Services.AddProblemDetails();
         AddTelemetry(builder.Services, builder.Configuration);
         // A service manager waits a few seconds after SIGTERM: in-flight work gets 4 s, then its messages are left

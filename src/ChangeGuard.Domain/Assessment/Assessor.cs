@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChangeGuard.Domain.Health;
 using ChangeGuard.Domain.Json;
 using ChangeGuard.Domain.Measurements;
@@ -85,10 +86,29 @@ public static partial class Assessor
 
         next = next with { LastVerdict = kind, LastHealth = reason };
         var decision = new Decision(now, next.Polls, kind, reason, step.Action, actionText);
-        next = next.Record(decision);
+        next = next.Record(decision).Record(Sample(policy, next, measured.Sae, verdicts, now));
         var nextPollAt = step.Action == WatchAction.Continue ? NextPollAt(watch, next, kind, measured.Sae.NextPollIn, now) : (DateTimeOffset?)null;
         return new PollAssessment(next, decision, step, stage.Verdict, verdicts, nextPollAt);
     }
+
+    /// <summary>The values this poll judged, in <see cref="JudgedMeasure.For"/>'s order, for charts.</summary>
+    private static PollSample Sample(WatchPolicy policy, WatchState state, SaeMeasurement sae, IReadOnlyList<SignalVerdict> verdicts, DateTimeOffset now)
+    {
+        var (ratio, restarts) = sae.Snapshot is { } snapshot ? InstanceRules.Measure(snapshot, state.Baseline) : (null, null);
+        var values = new double?[2 + policy.Signals.Count];
+        values[0] = Compact(ratio);
+        values[1] = restarts;
+        for (var i = 0; i < policy.Signals.Count; i++)
+        {
+            values[2 + i] = Compact(verdicts.FirstOrDefault(v => v.Name == policy.Signals[i].Name)?.Value);
+        }
+
+        return new PollSample(now, state.Polls, values);
+    }
+
+    /// <summary>A value to four significant digits: enough for a chart, and short in the watch's status.</summary>
+    private static double? Compact(double? value) =>
+        value is { } v ? double.Parse(v.ToString("G4", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : null;
 
     /// <summary>
     /// When the next poll is due: the policy's interval, or the call budget's longer advice for a watch in no risky

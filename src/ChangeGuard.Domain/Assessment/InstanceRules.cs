@@ -101,6 +101,24 @@ public static class InstanceRules
     }
 
     /// <summary>
+    /// The two values the rules judge, for charts: the worst unavailable ratio (null when no instance can be judged) and
+    /// the most restarts any new instance made since the watch started (null when instances were not read).
+    /// </summary>
+    public static (double? UnavailableRatio, double? Restarts) Measure(HealthSnapshot snapshot, RestartBaseline baseline)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(baseline);
+        if (!snapshot.InstancesRead)
+        {
+            return (null, null);
+        }
+
+        var judged = snapshot.Instances.Where(i => i.Condition != InstanceCondition.Starting).ToList();
+        var restarts = snapshot.Instances.Count == 0 ? 0 : snapshot.Instances.Max(baseline.Since);
+        return (WorstUnavailable(judged, snapshot.Order)?.Ratio, restarts);
+    }
+
+    /// <summary>
     /// The group of judged instances with the highest unavailable share: each batch's own, then the running total.
     /// On a tie the batch wins, so the evidence names where the failure is.
     /// </summary>

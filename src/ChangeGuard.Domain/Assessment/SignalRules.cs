@@ -56,8 +56,8 @@ public static class SignalRules
         var observed = Format(worst);
         var found = new Evidence(name, observed, threshold, label is null ? [] : [label]);
         return healthy
-            ? new SignalVerdict(name, SignalOutcome.Healthy, $"{observed} (threshold {threshold})", found)
-            : new SignalVerdict(name, SignalOutcome.Breach, $"{observed} breaches the threshold {threshold}", found);
+            ? new SignalVerdict(name, SignalOutcome.Healthy, $"{observed} (threshold {threshold})", found, Value: Finite(worst))
+            : new SignalVerdict(name, SignalOutcome.Breach, $"{observed} breaches the threshold {threshold}", found, Value: Finite(worst));
     }
 
     private static SignalVerdict JudgeProbe(string name, HttpProbeSignal probe, SignalMeasurement measurement)
@@ -67,13 +67,13 @@ public static class SignalRules
         {
             var evidence = new Evidence(name, $"HTTP {status}", "2xx", []);
             return status is >= 200 and < 300
-                ? new SignalVerdict(name, SignalOutcome.Healthy, $"the gate answered HTTP {status}", evidence)
-                : new SignalVerdict(name, SignalOutcome.Breach, $"the gate answered {(string.IsNullOrEmpty(measurement.Detail) ? $"HTTP {status}" : measurement.Detail)}", evidence);
+                ? new SignalVerdict(name, SignalOutcome.Healthy, $"the gate answered HTTP {status}", evidence, Value: Passed)
+                : new SignalVerdict(name, SignalOutcome.Breach, $"the gate answered {(string.IsNullOrEmpty(measurement.Detail) ? $"HTTP {status}" : measurement.Detail)}", evidence, Value: Failed);
         }
 
         if (probe.SuccessCondition is null && probe.FailureCondition is null)
         {
-            return new SignalVerdict(name, SignalOutcome.Healthy, "the probe answered 2xx", new Evidence(name, "2xx", "2xx", []));
+            return new SignalVerdict(name, SignalOutcome.Healthy, "the probe answered 2xx", new Evidence(name, "2xx", "2xx", []), Value: Passed);
         }
 
         var observed = measurement.Result is null ? "nil" : Clip(measurement.Result, 200);
@@ -90,11 +90,11 @@ public static class SignalRules
             var evidence = new Evidence(name, $"result = {observed}", threshold, []);
             if (failed || (probe.SuccessCondition is not null && probe.FailureCondition is null && !succeeded))
             {
-                return new SignalVerdict(name, SignalOutcome.Breach, $"result {observed} fails {threshold}", evidence);
+                return new SignalVerdict(name, SignalOutcome.Breach, $"result {observed} fails {threshold}", evidence, Value: Failed);
             }
 
             return succeeded || probe.SuccessCondition is null
-                ? new SignalVerdict(name, SignalOutcome.Healthy, $"result {observed} passes {threshold}", evidence)
+                ? new SignalVerdict(name, SignalOutcome.Healthy, $"result {observed} passes {threshold}", evidence, Value: Passed)
                 : new SignalVerdict(name, SignalOutcome.NoData, $"result {observed} is inconclusive: neither condition holds", evidence);
         }
         catch (ExpressionException ex)
@@ -113,6 +113,14 @@ public static class SignalRules
         using var document = JsonDocument.Parse(json);
         return ExpressionValues.FromJson(document.RootElement);
     }
+
+    /// <summary>A probe's judged value when it passed, for charts.</summary>
+    private const double Passed = 1;
+
+    /// <summary>A probe's judged value when it failed.</summary>
+    private const double Failed = 0;
+
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 
     private static string Format(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 

@@ -11,6 +11,9 @@ public sealed record WatchState
     /// <summary>How many decisions the state keeps.</summary>
     public const int DecisionsKept = 20;
 
+    /// <summary>How many polls' judged values the state keeps for charts.</summary>
+    public const int SamplesKept = 30;
+
     /// <summary>A watch that has not polled yet.</summary>
     public static WatchState Initial { get; } = new();
 
@@ -65,6 +68,9 @@ public sealed record WatchState
     /// <summary>The last decisions, oldest first.</summary>
     public IReadOnlyList<Decision> Decisions { get; init; } = [];
 
+    /// <summary>The judged values of the last polls, oldest first (<see cref="JudgedMeasure.For"/> names them).</summary>
+    public IReadOnlyList<PollSample> Samples { get; init; } = [];
+
     /// <summary>Whether any breach or read error is being counted: the watch is in its riskiest phase.</summary>
     public bool IsCounting() =>
         ConsecutiveBreaches > 0 || ConsecutiveErrors > 0 || Signals.Any(s => s.ConsecutiveBreaches > 0 || s.ConsecutiveErrors > 0);
@@ -72,4 +78,8 @@ public sealed record WatchState
     /// <summary>This state with a decision appended (keeping the last <see cref="DecisionsKept"/>).</summary>
     public WatchState Record(Decision decision) =>
         this with { Decisions = Decisions.Append(decision).TakeLast(DecisionsKept).ToArray() };
+
+    /// <summary>This state with a poll's judged values appended (keeping the last <see cref="SamplesKept"/>).</summary>
+    public WatchState Record(PollSample sample) =>
+        this with { Samples = Samples.Append(sample).TakeLast(SamplesKept).ToArray() };
 }

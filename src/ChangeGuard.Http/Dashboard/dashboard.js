@@ -1,4 +1,4 @@
-// ChangeGuard's dashboard: the watches of this server, one watch's decisions and evidence, abort and stop.
+// ChangeGuard's dashboard: the watches of this server, one watch's decisions, evidence and judged values, abort and stop.
 // Same-origin requests only, with the API key (when the server wants one) from the field, kept for this tab.
 "use strict";
 
@@ -68,6 +68,7 @@ function renderDetail(watch) {
     li.textContent = `${new Date(d.at).toLocaleTimeString()} poll ${d.poll} ${d.verdict}: ${d.reason} → ${d.actionText}`;
     timeline.appendChild(li);
   }
+  renderCharts(watch.status ? watch.status.chart : null);
   const evidence = document.getElementById("evidence");
   evidence.replaceChildren();
   const items = (watch.outcome && watch.outcome.evidence) || [];
@@ -77,6 +78,77 @@ function renderDetail(watch) {
     li.textContent = `${e.signal}: ${e.observed} (threshold ${e.threshold})`;
     evidence.appendChild(li);
   }
+}
+
+const svgNs = "http://www.w3.org/2000/svg";
+
+function svg(name, attributes, parent) {
+  const element = document.createElementNS(svgNs, name);
+  for (const [key, value] of Object.entries(attributes)) { element.setAttribute(key, String(value)); }
+  if (parent) { parent.appendChild(element); }
+  return element;
+}
+
+function atLeast(measure) { return measure.comparison === ">=" || measure.comparison === "atLeast"; }
+
+// A value breaches when it is on the wrong side of its threshold; a pass/fail measure (no threshold) when it is 0.
+function breaches(measure, value) {
+  if (measure.threshold === null || measure.threshold === undefined) { return value < 1; }
+  return atLeast(measure) ? value < measure.threshold : value > measure.threshold;
+}
+
+function formatValue(value) { return String(Number(value.toPrecision(3))); }
+
+// One measure over the last polls: the values as a line (broken where a poll did not measure it), the threshold dashed.
+function measureChart(measure, values, times) {
+  const width = 300, height = 120, left = 36, right = 8, top = 8, bottom = 18;
+  const figure = document.createElement("figure");
+  figure.className = "chart";
+  figure.dataset.measure = measure.name;
+  const known = values.filter(v => v !== null && v !== undefined);
+  const hasThreshold = measure.threshold !== null && measure.threshold !== undefined;
+  const limit = hasThreshold ? `${atLeast(measure) ? "≥" : "≤"} ${formatValue(measure.threshold)}` : "pass (1) or fail (0)";
+  const caption = document.createElement("figcaption");
+  caption.textContent = `${measure.name}: ${known.length ? formatValue(known[known.length - 1]) : "no value yet"} (threshold ${limit})`;
+  const candidates = known.concat(hasThreshold ? [measure.threshold] : [0, 1]).concat([0]);
+  const low = Math.min(...candidates), high = Math.max(...candidates);
+  const span = high - low || 1;
+  const first = Math.min(...times), last = Math.max(...times);
+  const x = t => left + (last > first ? (t - first) / (last - first) : 0.5) * (width - left - right);
+  const y = v => top + (1 - (v - low) / (span * 1.1)) * (height - top - bottom);
+  const chart = svg("svg", { width, height, viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": caption.textContent });
+  svg("line", { class: "axis", x1: left, x2: width - right, y1: height - bottom, y2: height - bottom }, chart);
+  svg("text", { x: 2, y: top + 8 }, chart).textContent = formatValue(low + span * 1.1);
+  svg("text", { x: 2, y: height - bottom }, chart).textContent = formatValue(low);
+  svg("text", { x: left, y: height - 4 }, chart).textContent = new Date(first).toLocaleTimeString();
+  if (hasThreshold) {
+    svg("line", { class: "threshold", x1: left, x2: width - right, y1: y(measure.threshold), y2: y(measure.threshold) }, chart);
+  }
+
+  let segment = [];
+  const flush = () => {
+    if (segment.length > 1) { svg("polyline", { class: "line", points: segment.join(" ") }, chart); }
+    segment = [];
+  };
+  values.forEach((value, i) => {
+    if (value === null || value === undefined) { flush(); return; }
+    segment.push(`${x(times[i]).toFixed(1)},${y(value).toFixed(1)}`);
+    const point = svg("circle", { cx: x(times[i]).toFixed(1), cy: y(value).toFixed(1), r: 2.5 }, chart);
+    if (breaches(measure, value)) { point.classList.add("breach"); }
+    svg("title", {}, point).textContent = `${new Date(times[i]).toLocaleTimeString()}: ${formatValue(value)}`;
+  });
+  flush();
+  figure.append(caption, chart);
+  return figure;
+}
+
+function renderCharts(chart) {
+  const host = document.getElementById("charts");
+  host.replaceChildren();
+  const samples = chart ? chart.samples : [];
+  document.getElementById("charts-block").hidden = samples.length === 0;
+  const times = samples.map(s => Date.parse(s.at));
+  (chart ? chart.measures : []).forEach((measure, i) => host.appendChild(measureChart(measure, samples.map(s => s.values[i]), times)));
 }
 
 async function command(kind) {

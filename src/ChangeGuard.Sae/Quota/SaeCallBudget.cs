@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using ChangeGuard.Domain.Telemetry;
 using ChangeGuard.Sae.Configuration;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,8 @@ namespace ChangeGuard.Sae.Quota;
 /// A token bucket per AccessKey shared by every SAE call in the process: calls wait for a token, elevated calls ahead
 /// of normal ones, aborts never wait (they may run the bucket into debt that later calls repay). Sized so that no
 /// 60-second window carries more than the budget: the bucket holds <c>BurstSeconds</c> worth and refills at what is
-/// left. A throttled answer pauses everyone.
+/// left. A throttled answer pauses everyone. Its tokens and waiting calls are gauges of ChangeGuard's meter, per key
+/// (named by its last four characters).
 /// </summary>
 public sealed class SaeCallBudget
 {
@@ -17,12 +19,23 @@ public sealed class SaeCallBudget
     private readonly IOptionsMonitor<SaeClientOptions> _options;
     private readonly TimeProvider _time;
 
-    /// <summary>Creates the budget over the client's options.</summary>
-    public SaeCallBudget(IOptionsMonitor<SaeClientOptions> options, TimeProvider time)
+    /// <summary>Creates the budget over the client's options; <paramref name="meters"/> (when given) reports its tokens and waiting calls.</summary>
+    public SaeCallBudget(IOptionsMonitor<SaeClientOptions> options, TimeProvider time, IMeterFactory? meters = null)
     {
         _options = options;
         _time = time;
+        if (meters?.Create(ChangeGuardTelemetry.Name) is { } meter)
+        {
+            meter.CreateObservableGauge("changeguard.sae.budget.tokens", () => Observe(b => b.Available()), "{call}", "Calls the SAE call budget can grant now, per AccessKey");
+            meter.CreateObservableGauge("changeguard.sae.budget.waiting", () => Observe(b => b.Waiting()), "{call}", "Calls waiting for the SAE call budget, per AccessKey");
+        }
     }
+
+    private IEnumerable<Measurement<double>> Observe(Func<Bucket, double> read) =>
+        _buckets.Select(b => new Measurement<double>(read(b.Value), new KeyValuePair<string, object?>("access_key", Mask(b.Key))));
+
+    /// <summary>An AccessKey id as gauges name it: its last four characters, enough to tell keys apart.</summary>
+    private static string Mask(string accessKeyId) => accessKeyId.Length <= 4 ? "****" : "…" + accessKeyId[^4..];
 
     /// <summary>The calls per minute in force (0: no budget).</summary>
     public int CallsPerMinute => _options.CurrentValue.Budget.CallsPerMinute;
@@ -100,6 +113,23 @@ public sealed class SaeCallBudget
         }
 
         public long Granted { get; private set; }
+
+        public double Available()
+        {
+            lock (_gate)
+            {
+                Refill(_time.GetUtcNow());
+                return Math.Floor(Math.Max(_tokens, 0));
+            }
+        }
+
+        public double Waiting()
+        {
+            lock (_gate)
+            {
+                return _waiters.Count;
+            }
+        }
 
         public Task AcquireAsync(SaeCallPriority priority, CancellationToken cancellationToken)
         {

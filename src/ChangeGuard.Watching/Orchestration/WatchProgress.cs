@@ -1,10 +1,12 @@
+using System.Text.Json;
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Health;
 
 namespace ChangeGuard.Watching.Orchestration;
 
 /// <summary>
-/// The orchestration's custom status: a bounded summary (phase, last health, counters, last decisions, next poll)
+/// The orchestration's custom status: a bounded summary (phase, last health, counters, last decisions, next poll, the
+/// judged values of the last polls)
 /// kept well under Durable's 16 KB limit.
 /// </summary>
 public sealed record WatchProgress
@@ -45,8 +47,11 @@ public sealed record WatchProgress
     /// <summary>The last few decisions.</summary>
     public IReadOnlyList<Decision> LastDecisions { get; init; } = [];
 
-    /// <summary>The status for a state.</summary>
-    public static WatchProgress From(WatchPhase phase, WatchState state, DateTimeOffset startedAt, DateTimeOffset? nextPollAt) => new()
+    /// <summary>The judged values of the last polls against their thresholds.</summary>
+    public ValueChart? Chart { get; init; }
+
+    /// <summary>The status for a state; <paramref name="measures"/> name the values of its samples.</summary>
+    public static WatchProgress From(WatchPhase phase, WatchState state, DateTimeOffset startedAt, DateTimeOffset? nextPollAt, IReadOnlyList<JudgedMeasure> measures) => Fit(new()
     {
         Phase = phase,
         LastVerdict = state.LastVerdict,
@@ -59,7 +64,35 @@ public sealed record WatchProgress
         StartedAt = startedAt,
         NextPollAt = nextPollAt,
         LastDecisions = state.Decisions.TakeLast(DecisionsShown).Select(d => d with { Reason = Truncate(d.Reason, 512)! }).ToArray(),
-    };
+        Chart = new ValueChart(measures, state.Samples),
+    });
+
+    /// <summary>Most characters of serialized status: Durable's 16 KB of UTF-16, with room for the host's envelope.</summary>
+    public const int MaxSerializedLength = 7600;
+
+    /// <summary>
+    /// The status within <see cref="MaxSerializedLength"/>: the chart gives up its oldest samples first (a watch with ten
+    /// signals and long reasons keeps fewer polls), and the whole chart only when its measures alone do not fit.
+    /// </summary>
+    private static WatchProgress Fit(WatchProgress progress)
+    {
+        var length = JsonSerializer.Serialize(progress).Length;
+        if (length <= MaxSerializedLength || progress.Chart is not { } chart)
+        {
+            return progress;
+        }
+
+        var kept = chart.Samples.Count;
+        while (kept > 0 && length > MaxSerializedLength)
+        {
+            length -= JsonSerializer.Serialize(chart.Samples[chart.Samples.Count - kept]).Length + 1;
+            kept--;
+        }
+
+        return length <= MaxSerializedLength
+            ? progress with { Chart = chart with { Samples = chart.Samples.TakeLast(kept).ToArray() } }
+            : progress with { Chart = null };
+    }
 
     // Durable caps custom status at 16 KB of UTF-16 JSON, and its serializer escapes non-ASCII and HTML-sensitive
     // characters as \uXXXX (six characters each), so the budget counts escaped length, not characters: a reason in

@@ -32,6 +32,7 @@ internal sealed partial class WatchRun
 
     private readonly TaskOrchestrationContext _context;
     private readonly WatchInput _input;
+    private readonly IReadOnlyList<JudgedMeasure> _measures;
     private readonly ILogger _logger;
     private readonly Task<ManualCommand> _abortNow;
     private readonly Task<ManualCommand> _stop;
@@ -49,6 +50,7 @@ internal sealed partial class WatchRun
         _startedAt = input.StartedAt ?? Now;
         _state = input.State ?? WatchState.Initial;
         _watch = new WatchContext(input.Target, input.Policy, _startedAt);
+        _measures = JudgedMeasure.For(input.Policy);
 
         // One waiter per event per generation, raced against timers and activities; never re-created per poll.
         _abortNow = context.WaitForExternalEvent<ManualCommand>(WatchEvents.AbortNow);
@@ -459,7 +461,7 @@ internal sealed partial class WatchRun
         _state = _state.Record(new Decision(Now, _state.Polls, verdict, reason, action, actionText));
 
     private void SetStatus(WatchPhase phase, DateTimeOffset? nextPollAt) =>
-        _context.SetCustomStatus(WatchProgress.From(phase, _state, _startedAt, nextPollAt));
+        _context.SetCustomStatus(WatchProgress.From(phase, _state, _startedAt, nextPollAt, _measures));
 
     private double Jitter()
     {

@@ -43,6 +43,7 @@ public sealed class DashboardBrowserTests
         await page.GotoAsync(host.Address.ToString());
         await page.Locator("#watches tbody tr", new PageLocatorOptions { HasText = "co-1" }).ClickAsync();
         await page.Locator("#timeline li").First.WaitForAsync();
+        await page.Locator("figure.chart circle").First.WaitForAsync();
         if (Environment.GetEnvironmentVariable(ScreenshotVariable) == "1" && RepositoryFiles.Root() is { } root)
         {
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(root, "docs", "images", "dashboard.png") });
@@ -61,6 +62,28 @@ public sealed class DashboardBrowserTests
         Assert.Contains("poll 1", await page.Locator("#timeline").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("Abort requested.", await page.Locator("#action-result").InnerTextAsync());
         Assert.NotEmpty(host.Simulator.Simulator.Log.Read("AbortChangeOrder"));
+    }
+
+    [ConditionalFact]
+    public async Task Dashboard_WatchThatPolled_ChartsEachJudgedValueAgainstItsThreshold()
+    {
+        // Arrange
+        await using var host = await ServeHttpHost.StartAsync(LongRunning());
+        Assert.Equal(202, (await host.SendAsync(HttpMethod.Post, "/api/watches", WatchHttpContract.StartBody)).Status);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+
+        // Act
+        await page.GotoAsync(new Uri(host.Address, "dashboard/?watch=co-1").ToString());
+        var ratio = page.Locator("figure.chart[data-measure=unavailableRatio]");
+        await ratio.Locator("circle").Nth(1).WaitForAsync();
+
+        // Assert
+        Assert.Contains("threshold ≤ 0.25", await ratio.Locator("figcaption").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await ratio.Locator("line.threshold").CountAsync());
+        Assert.Equal(0, await ratio.Locator("circle.breach").CountAsync());
+        Assert.Equal(1, await page.Locator("figure.chart[data-measure=restarts]").CountAsync());
     }
 
     [ConditionalFact]

@@ -28,6 +28,8 @@ public sealed class ServeMetricsTests
         Assert.Contains("changeguard_polls_total", metrics.Body, StringComparison.Ordinal);
         Assert.Contains("changeguard_sae_calls_total", metrics.Body, StringComparison.Ordinal);
         Assert.Contains("changeguard_watches_started_total", metrics.Body, StringComparison.Ordinal);
+        Assert.Contains("changeguard_watches_active{otel_scope_name=\"ChangeGuard\",state=\"watching\"}", metrics.Body, StringComparison.Ordinal);
+        Assert.Contains("changeguard_sae_budget_tokens{", metrics.Body, StringComparison.Ordinal);
         Assert.DoesNotContain(host.Simulator.Simulator.Options.AccessKeySecret, metrics.Body, StringComparison.Ordinal);
     }
 
@@ -44,5 +46,6 @@ public sealed class ServeMetricsTests
         // Assert: the queries docs/operations.md's alerts build on
         await prometheus.WaitForSeriesAsync("changeguard_polls_total{verdict=\"Healthy\"}", TimeSpan.FromSeconds(30));
         await prometheus.WaitForSeriesAsync("changeguard_sae_calls_total{api=\"DescribeChangeOrder\",result=\"ok\"}", TimeSpan.FromSeconds(30));
+        await prometheus.WaitForSeriesAsync("changeguard_watches_active{state=\"aborting\"}", TimeSpan.FromSeconds(30));
     }
 }

@@ -137,4 +137,31 @@ public sealed class SignalRulesTests
         // Assert
         Assert.Equal((SignalOutcome.Error, errorClass), (verdict.Outcome, verdict.ErrorClass));
     }
+
+    [Theory]
+    [InlineData("true", 1.0)]
+    [InlineData("false", 0.0)]
+    public void Judge_Probe_ValueIsOneWhenPassedAndZeroWhenFailed(string result, double expected)
+    {
+        // Arrange
+        var signal = SignalBuilder.Probe("p", "https://gate/", p => p with { SuccessCondition = "result == true", JsonPath = "{$.ok}" });
+
+        // Act
+        var verdict = SignalRules.Judge(signal, Measured.Probe("p", result));
+
+        // Assert
+        Assert.Equal(expected, verdict.Value);
+    }
+
+    [Theory]
+    [InlineData(0.08, 0.08)]
+    [InlineData(double.PositiveInfinity, null)]
+    public void Judge_QueryValue_IsTheWorstSeriesWhenFinite(double value, double? expected)
+    {
+        // Act
+        var verdict = SignalRules.Judge(SignalBuilder.Prometheus("q", "q", 0.05), Measured.Value("q", value));
+
+        // Assert
+        Assert.Equal(expected, verdict.Value);
+    }
 }

@@ -7,6 +7,7 @@ using ChangeGuard.Sae.Errors;
 using ChangeGuard.Sae.Models;
 using ChangeGuard.Testing.Engine;
 using ChangeGuard.Testing.Logging;
+using ChangeGuard.Watching;
 using ChangeGuard.Watching.Guard;
 using ChangeGuard.Watching.Orchestration;
 using Microsoft.Azure.Functions.Worker;
@@ -22,6 +23,7 @@ public sealed class RollbackGuardFunctionTests : IDisposable
     private readonly Mock<ISaeClient> _sae = new();
     private readonly DurableClientMock _client = new();
     private readonly CapturingLoggerProvider _logs = new();
+    private readonly WatchCensus _census = new();
     private readonly ILoggerFactory _loggerFactory;
 
     public RollbackGuardFunctionTests() => _loggerFactory = LoggerFactory.Create(b => b.AddProvider(_logs));
@@ -33,7 +35,7 @@ public sealed class RollbackGuardFunctionTests : IDisposable
         var options = new RollbackGuardOptions { Apps = [new GuardedApp { RegionId = "cn-hangzhou", AppId = "app-1" }] };
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now);
         var guard = new RollbackGuard(_sae.Object, options, time, _loggerFactory.CreateLogger<RollbackGuard>());
-        return new RollbackGuardFunction(guard, Watches.Factory(), _loggerFactory.CreateLogger<RollbackGuardFunction>());
+        return new RollbackGuardFunction(guard, Watches.Factory(), _census, _loggerFactory.CreateLogger<RollbackGuardFunction>());
     }
 
     private void RunningOrders(params string[] ids) =>
@@ -73,6 +75,20 @@ public sealed class RollbackGuardFunctionTests : IDisposable
         // Assert
         Assert.Empty(_client.Scheduled);
         Assert.Contains(_logs.Lines, l => l.Contains("1 already watched") && l.Contains("adopted: -"));
+    }
+
+    [Fact]
+    public async Task RunAsync_WatchRunning_CountsItForTheGauge()
+    {
+        // Arrange
+        RunningOrders("co-1");
+        _client.With("co-1", Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Running, progress: new WatchProgress { Phase = WatchPhase.Watching });
+
+        // Act
+        await Function().RunAsync(new TimerInfo(), _client.Object, default);
+
+        // Assert
+        Assert.Equal(1, _census.Counts["watching"]);
     }
 
     [Fact]

@@ -1,6 +1,9 @@
+using System.Diagnostics.Metrics;
+using ChangeGuard.Domain.Telemetry;
 using ChangeGuard.Sae.Configuration;
 using ChangeGuard.Sae.Quota;
 using ChangeGuard.Testing.Options;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChangeGuard.Sae.Tests.Quota;
@@ -151,5 +154,36 @@ public sealed class SaeCallBudgetTests
 
         // Assert
         Assert.Equal(0, budget.Granted("ak"));
+    }
+
+    [Fact]
+    public void Gauges_BurstSpentAndOneWaiting_ReportNoTokensAndOneWaitingPerMaskedKey()
+    {
+        // Arrange
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var budget = new SaeCallBudget(
+            new StaticOptionsMonitor<SaeClientOptions>(new SaeClientOptions { Budget = new SaeBudgetOptions { CallsPerMinute = 60, BurstSeconds = 1 } }),
+            _time,
+            services.GetRequiredService<IMeterFactory>());
+        var measured = new Dictionary<string, (double Value, string Key)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == ChangeGuardTelemetry.Name && instrument.Name is "changeguard.sae.budget.tokens" or "changeguard.sae.budget.waiting")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => measured[instrument.Name] = (value, (string)tags[0].Value!));
+        listener.Start();
+        _ = budget.AcquireAsync("LTAI5tKEY1234", SaeCallPriority.Normal, CancellationToken.None);
+        _ = budget.AcquireAsync("LTAI5tKEY1234", SaeCallPriority.Normal, CancellationToken.None);
+
+        // Act
+        listener.RecordObservableInstruments();
+
+        // Assert
+        Assert.Equal((0, "…1234"), measured["changeguard.sae.budget.tokens"]);
+        Assert.Equal((1, "…1234"), measured["changeguard.sae.budget.waiting"]);
     }
 }

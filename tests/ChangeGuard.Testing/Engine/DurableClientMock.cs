@@ -51,19 +51,20 @@ public sealed class DurableClientMock
     public List<OrchestrationQuery?> Queries { get; } = [];
 
     /// <summary>Puts a watch of <paramref name="changeOrderId"/> in the given state.</summary>
-    public DurableClientMock With(string changeOrderId, OrchestrationRuntimeStatus status, WatchResult? output = null)
+    public DurableClientMock With(string changeOrderId, OrchestrationRuntimeStatus status, WatchResult? output = null, WatchProgress? progress = null)
     {
         Instance = Metadata($"watch-{changeOrderId}", status,
-            new WatchInput(new WatchTarget("cn-hangzhou", "app-1", changeOrderId), ChangeGuard.Domain.Policies.WatchPolicy.Default, "earlier"), output);
+            new WatchInput(new WatchTarget("cn-hangzhou", "app-1", changeOrderId), ChangeGuard.Domain.Policies.WatchPolicy.Default, "earlier"), output, progress);
         return this;
     }
 
-    public static OrchestrationMetadata Metadata(string instanceId, OrchestrationRuntimeStatus status, WatchInput input, WatchResult? output = null) =>
+    public static OrchestrationMetadata Metadata(string instanceId, OrchestrationRuntimeStatus status, WatchInput input, WatchResult? output = null, WatchProgress? progress = null) =>
         new(nameof(WatchOrchestrator), instanceId)
         {
             RuntimeStatus = status,
             SerializedInput = JsonSerializer.Serialize(input),
             SerializedOutput = output is null ? null : JsonSerializer.Serialize(output),
+            SerializedCustomStatus = progress is null ? null : JsonSerializer.Serialize(progress),
             DataConverter = JsonDataConverter.Default,
             CreatedAt = DateTimeOffset.UnixEpoch,
             LastUpdatedAt = DateTimeOffset.UnixEpoch,

@@ -3,6 +3,7 @@ using System.Text.Json;
 using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Health;
 using ChangeGuard.Domain.Json;
+using ChangeGuard.Domain.Policies;
 using ChangeGuard.Watching.Orchestration;
 
 namespace ChangeGuard.Watching.Tests.Orchestration;
@@ -14,6 +15,8 @@ public sealed class WatchStatusTests
 
     private static readonly DateTimeOffset StartedAt = new(2025, 3, 1, 10, 0, 0, TimeSpan.Zero);
 
+    private static readonly IReadOnlyList<JudgedMeasure> Measures = JudgedMeasure.For(new WatchPolicy());
+
     [Fact]
     public void From_ManyDecisions_KeepsTheLastFive()
     {
@@ -21,7 +24,7 @@ public sealed class WatchStatusTests
         var state = StateWithDecisions(WatchState.DecisionsKept, reasonLength: 20);
 
         // Act
-        var status = WatchProgress.From(WatchPhase.Watching, state, StartedAt, StartedAt.AddMinutes(5));
+        var status = WatchProgress.From(WatchPhase.Watching, state, StartedAt, StartedAt.AddMinutes(5), Measures);
 
         // Assert
         Assert.Equal(WatchProgress.DecisionsShown, status.LastDecisions.Count);
@@ -35,7 +38,7 @@ public sealed class WatchStatusTests
         var state = StateWithDecisions(2, reasonLength: 20);
 
         // Act
-        var status = WatchProgress.From(WatchPhase.Watching, state, StartedAt, null);
+        var status = WatchProgress.From(WatchPhase.Watching, state, StartedAt, null, Measures);
 
         // Assert
         Assert.Equal([1, 2], status.LastDecisions.Select(d => d.Poll));
@@ -57,7 +60,7 @@ public sealed class WatchStatusTests
         var nextPollAt = StartedAt.AddMinutes(2);
 
         // Act
-        var status = WatchProgress.From(WatchPhase.Aborting, state, StartedAt, nextPollAt);
+        var status = WatchProgress.From(WatchPhase.Aborting, state, StartedAt, nextPollAt, Measures);
 
         // Assert
         Assert.Equal(
@@ -72,7 +75,7 @@ public sealed class WatchStatusTests
         var state = StateWithDecisions(WatchState.DecisionsKept, reasonLength: 100_000);
 
         // Act
-        var status = WatchProgress.From(WatchPhase.Watching, state, StartedAt, null);
+        var status = WatchProgress.From(WatchPhase.Watching, state, StartedAt, null, Measures);
 
         // Assert
         Assert.InRange(status.LastHealth!.Length, 1, 1024);
@@ -85,7 +88,7 @@ public sealed class WatchStatusTests
     {
         // Arrange
         var state = StateWithDecisions(WatchState.DecisionsKept, reasonLength: 100_000);
-        var status = WatchProgress.From(WatchPhase.Watching, state, StartedAt, StartedAt.AddMinutes(1));
+        var status = WatchProgress.From(WatchPhase.Watching, state, StartedAt, StartedAt.AddMinutes(1), Measures);
 
         // Act
         var json = JsonSerializer.Serialize(status);
@@ -99,7 +102,7 @@ public sealed class WatchStatusTests
     {
         // Arrange
         var state = StateWithDecisions(WatchState.DecisionsKept, reasonLength: 100_000);
-        var status = WatchProgress.From(WatchPhase.Watching, state, StartedAt, StartedAt.AddMinutes(1));
+        var status = WatchProgress.From(WatchPhase.Watching, state, StartedAt, StartedAt.AddMinutes(1), Measures);
 
         // Act
         var json = JsonSerializer.Serialize(status, ChangeGuardJson.Options);
@@ -115,7 +118,7 @@ public sealed class WatchStatusTests
     {
         // Arrange
         var state = StateWithDecisions(WatchState.DecisionsKept, reasonLength: 100_000, character);
-        var status = WatchProgress.From(WatchPhase.Watching, state, StartedAt, StartedAt.AddMinutes(1));
+        var status = WatchProgress.From(WatchPhase.Watching, state, StartedAt, StartedAt.AddMinutes(1), Measures);
 
         // Act
         var json = JsonSerializer.Serialize(status);
@@ -125,13 +128,68 @@ public sealed class WatchStatusTests
     }
 
     [Fact]
+    public void From_MostSignalsAndSamples_SerializesUnderSixteenKilobytes()
+    {
+        // Arrange
+        var signals = Enumerable.Range(0, SignalDefinition.MaxSignals)
+            .Select(i => new SignalDefinition { Name = $"{i}".PadLeft(64, 's'), Prometheus = new PrometheusSignal { Query = "q", Threshold = 0.123456789 } })
+            .ToArray();
+        var policy = new WatchPolicy { Signals = signals };
+        var state = StateWithDecisions(WatchState.DecisionsKept, reasonLength: 100_000);
+        for (var poll = 1; poll <= WatchState.SamplesKept; poll++)
+        {
+            state = state.Record(new PollSample(StartedAt.AddSeconds(poll * 15), poll, Enumerable.Repeat<double?>(-1.234567890123e-300, 2 + signals.Length).ToArray()));
+        }
+
+        var status = WatchProgress.From(WatchPhase.Watching, state, StartedAt, StartedAt.AddMinutes(1), JudgedMeasure.For(policy));
+
+        // Act
+        var json = JsonSerializer.Serialize(status);
+
+        // Assert
+        Assert.InRange(Encoding.Unicode.GetByteCount(json), 1, CustomStatusLimitBytes - 1);
+    }
+
+    [Fact]
+    public void From_UsualWatchWithFullSamples_KeepsEverySample()
+    {
+        // Arrange
+        var state = StateWithDecisions(WatchState.DecisionsKept, reasonLength: 120);
+        for (var poll = 1; poll <= WatchState.SamplesKept; poll++)
+        {
+            state = state.Record(new PollSample(StartedAt.AddSeconds(poll * 15), poll, [0.25, 1]));
+        }
+
+        // Act
+        var status = WatchProgress.From(WatchPhase.Watching, state, StartedAt, null, Measures);
+
+        // Assert
+        Assert.Equal(WatchState.SamplesKept, status.Chart!.Samples.Count);
+    }
+
+    [Fact]
+    public void From_Samples_ChartsThemWithTheMeasures()
+    {
+        // Arrange
+        var sample = new PollSample(StartedAt, 1, [0.5, 2]);
+        var state = WatchState.Initial.Record(sample);
+
+        // Act
+        var status = WatchProgress.From(WatchPhase.Watching, state, StartedAt, null, Measures);
+
+        // Assert
+        Assert.Equal([JudgedMeasure.UnavailableRatio, JudgedMeasure.Restarts], status.Chart!.Measures.Select(m => m.Name));
+        Assert.Equal(sample, Assert.Single(status.Chart.Samples));
+    }
+
+    [Fact]
     public void From_ReasonOfSurrogatePairs_NeverSplitsAPair()
     {
         // Arrange
         var reason = string.Concat(Enumerable.Repeat("\U0001F525", 2_000));
         var state = WatchState.Initial with { LastHealth = reason };
         state = state.Record(new Decision(StartedAt, 1, VerdictKind.Breach, reason, WatchAction.Abort, "abort"));
-        var status = WatchProgress.From(WatchPhase.Watching, state, StartedAt, null);
+        var status = WatchProgress.From(WatchPhase.Watching, state, StartedAt, null, Measures);
 
         // Act
         var json = JsonSerializer.Serialize(status);
@@ -148,7 +206,7 @@ public sealed class WatchStatusTests
         var state = WatchState.Initial.Record(new Decision(StartedAt, 1, VerdictKind.Breach, reason, WatchAction.Continue, "continue"));
 
         // Act
-        var status = WatchProgress.From(WatchPhase.Watching, state, StartedAt, null);
+        var status = WatchProgress.From(WatchPhase.Watching, state, StartedAt, null, Measures);
 
         // Assert
         Assert.Equal(reason, Assert.Single(status.LastDecisions).Reason);
@@ -161,7 +219,7 @@ public sealed class WatchStatusTests
         var state = WatchState.Initial;
 
         // Act
-        var status = WatchProgress.From(WatchPhase.Starting, state, StartedAt, StartedAt.AddSeconds(30));
+        var status = WatchProgress.From(WatchPhase.Starting, state, StartedAt, StartedAt.AddSeconds(30), Measures);
 
         // Assert
         Assert.Null(status.LastHealth);
