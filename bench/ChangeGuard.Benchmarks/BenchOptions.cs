@@ -3,10 +3,11 @@ namespace ChangeGuard.Benchmarks;
 /// <summary>The command line: which suite to run and where the result file goes.</summary>
 /// <param name="Suite">all, signing, roundtrip, budget, or an engine suite.</param>
 /// <param name="OutputPath">One JSON result file for everything run; null: each suite's default file.</param>
-public sealed record BenchOptions(string Suite, string? OutputPath)
+/// <param name="BudgetParts">For the budget suite: which rounds (life, late, start); null: all.</param>
+public sealed record BenchOptions(string Suite, string? OutputPath, IReadOnlySet<string>? BudgetParts = null)
 {
     /// <summary>The usage text.</summary>
-    public const string Usage = "Usage: dotnet run -c Release --project bench/ChangeGuard.Benchmarks -- [all|signing|roundtrip|budget|detection|restart|engine|engine-capacity|engine-floor|engine-long] [--out FILE]";
+    public const string Usage = "Usage: dotnet run -c Release --project bench/ChangeGuard.Benchmarks -- [all|signing|roundtrip|budget|detection|restart|engine|engine-capacity|engine-floor|engine-long] [--out FILE] [--parts life,late,start (budget only)]";
 
     /// <summary>Where the SAE client figures (signing, round trip) go when no file is given, relative to the repository root.</summary>
     public const string DefaultOutput = "bench/results/sae-client.json";
@@ -44,6 +45,7 @@ public sealed record BenchOptions(string Suite, string? OutputPath)
         ArgumentNullException.ThrowIfNull(args);
         var suite = "all";
         string? output = null;
+        HashSet<string>? parts = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -60,11 +62,24 @@ public sealed record BenchOptions(string Suite, string? OutputPath)
 
                     output = Path.GetFullPath(args[++i]);
                     break;
+                case "--parts":
+                    if (i + 1 >= args.Count)
+                    {
+                        throw new ArgumentException("--parts needs a list such as life,late,start.");
+                    }
+
+                    parts = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+                    if (parts.FirstOrDefault(p => p is not ("life" or "late" or "start")) is { } unknown)
+                    {
+                        throw new ArgumentException($"unknown budget part '{unknown}': use life, late or start.");
+                    }
+
+                    break;
                 default:
                     throw new ArgumentException($"unknown argument '{args[i]}'.");
             }
         }
 
-        return new BenchOptions(suite, output);
+        return new BenchOptions(suite, output, parts);
     }
 }

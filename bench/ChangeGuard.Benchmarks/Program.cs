@@ -31,7 +31,7 @@ if (options.RunsRoundTrip)
 var budgetFigures = new List<Figure>();
 if (options.RunsBudget)
 {
-    budgetFigures.AddRange(await new BudgetBenchmark().RunAsync().ConfigureAwait(false));
+    budgetFigures.AddRange(await (options.BudgetParts is { } parts ? new BudgetBenchmark { Parts = parts } : new BudgetBenchmark()).RunAsync().ConfigureAwait(false));
 }
 
 var detectionFigures = new List<Figure>();

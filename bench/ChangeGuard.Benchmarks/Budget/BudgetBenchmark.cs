@@ -26,11 +26,32 @@ public sealed class BudgetBenchmark
     /// <summary>Bad rollouts to aim for per N: rounds are this divided by the bad rollouts per round, at least one.</summary>
     public int Samples { get; init; } = 5;
 
+    /// <summary>The rounds of faults late in a rollout's life: watches, bad ones among them.</summary>
+    public IReadOnlyList<(int Watches, int Bad)> LateRounds { get; init; } = [(40, 5), (100, 10)];
+
+    /// <summary>Which parts run: <c>start</c> (faults in a new rollout's first minute), <c>late</c>, <c>life</c>.</summary>
+    public IReadOnlySet<string> Parts { get; init; } = new HashSet<string>(StringComparer.Ordinal) { "life", "late", "start" };
+
     /// <summary>Runs every N and returns the figures.</summary>
     public async Task<IReadOnlyList<Figure>> RunAsync(CancellationToken cancellationToken = default)
     {
         var figures = new List<Figure>();
-        foreach (var watches in WatchCounts)
+        if (Parts.Contains("life"))
+        {
+            Console.WriteLine("Budget: one healthy rollout's whole life...");
+            figures.AddRange(Summarize(await new LifeRound().RunAsync(cancellationToken).ConfigureAwait(false)));
+        }
+
+        foreach (var (watches, bad) in Parts.Contains("late") ? LateRounds : [])
+        {
+            var started = Stopwatch.GetTimestamp();
+            Console.WriteLine($"Budget: {watches} watches, {bad} going bad late in their life...");
+            var result = await new LateFaultRound(watches, bad, seed: watches).RunAsync(cancellationToken).ConfigureAwait(false);
+            Console.WriteLine($"Budget:   warm-up {result.WarmUp.TotalSeconds:0.0} s, {result.Latencies.Count} aborts, {result.FalseAborts} false, {result.Calls} calls, round {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s");
+            figures.AddRange(SummarizeLate(watches, bad, result));
+        }
+
+        foreach (var watches in Parts.Contains("start") ? WatchCounts : [])
         {
             var bad = Math.Max(1, watches / 10);
             var rounds = Math.Max(1, Samples / bad);
@@ -52,7 +73,36 @@ public sealed class BudgetBenchmark
         return figures;
     }
 
-    private static IEnumerable<Figure> Summarize(int watches, int bad, int samples, IReadOnlyList<RoundResult> results)
+    private static IEnumerable<Figure> Summarize(LifeResult life)
+    {
+        const string group = "budget/life";
+        yield return new Figure(group, "polls", life.Polls, "polls");
+        yield return new Figure(group, "calls", life.Calls, "calls (start check apart)");
+        yield return new Figure(group, "calls/poll", life.Polls > 0 ? Math.Round((double)life.Calls / life.Polls, 2) : 0, "calls per poll");
+        yield return new Figure(group, "watch-calls/poll", life.Polls > 0 ? Math.Round((double)life.WatchCalls / life.Polls, 2) : 0, "calls per poll (the watch's own count)");
+        foreach (var (api, count) in life.CallsByApi.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            yield return new Figure(group, api, count, "calls");
+        }
+
+        yield return new Figure(group, "succeeded", life.Outcome == "Succeeded" ? 1 : 0, "yes=1");
+    }
+
+    private static IEnumerable<Figure> SummarizeLate(int watches, int bad, RoundResult result)
+    {
+        const string seconds = "s (prod)";
+        var group = $"budget/late-{watches}-watches-{bad}-bad";
+        foreach (var figure in Summarize(watches, bad, bad, [result], late: true))
+        {
+            yield return figure with { Group = group };
+        }
+
+        var (normal, elevated) = PlannerPrediction.Intervals(watches, 0);
+        yield return new Figure(group, "plan-p99", Math.Round(BudgetScale.ProductionSeconds((normal * 0.99) + (elevated * (BudgetScale.FailureLimit - 1))), 1), seconds);
+        yield return new Figure(group, "false-aborts", result.FalseAborts, "watches");
+    }
+
+    private static IEnumerable<Figure> Summarize(int watches, int bad, int samples, IReadOnlyList<RoundResult> results, bool late = false)
     {
         const string seconds = "s (prod)";
         var group = $"budget/watches-{watches}";
@@ -67,14 +117,22 @@ public sealed class BudgetBenchmark
             yield return new Figure(group, "max", Production(stats.MaxMicroseconds), seconds);
         }
 
-        var (normal, elevated) = PlannerPrediction.Intervals(watches - bad, bad);
-        var predicted = Stats(Enumerable.Range(0, samples).Select(s =>
-            PlannerPrediction.Latency(elevated, TimeSpan.FromSeconds(BudgetScenario.FaultSecond(s, samples) / BudgetScale.TimeScale))));
-        yield return new Figure(group, "plan-p50", Production(predicted.PercentileMicroseconds(50)), seconds);
-        yield return new Figure(group, "plan-p99", Production(predicted.PercentileMicroseconds(99)), seconds);
-        yield return new Figure(group, "plan-elev", Math.Round(BudgetScale.ProductionSeconds(elevated), 1), seconds);
-        if (watches > bad)
+        if (!late)
         {
+            var (normal, elevated) = PlannerPrediction.Intervals(watches - bad, bad);
+            var predicted = Stats(Enumerable.Range(0, samples).Select(s =>
+                PlannerPrediction.Latency(elevated, TimeSpan.FromSeconds(BudgetScenario.FaultSecond(s, samples) / BudgetScale.TimeScale))));
+            yield return new Figure(group, "plan-p50", Production(predicted.PercentileMicroseconds(50)), seconds);
+            yield return new Figure(group, "plan-p99", Production(predicted.PercentileMicroseconds(99)), seconds);
+            yield return new Figure(group, "plan-elev", Math.Round(BudgetScale.ProductionSeconds(elevated), 1), seconds);
+            if (watches > bad)
+            {
+                yield return new Figure(group, "plan-normal", Math.Round(BudgetScale.ProductionSeconds(normal), 1), seconds);
+            }
+        }
+        else
+        {
+            var (normal, _) = PlannerPrediction.Intervals(watches, 0);
             yield return new Figure(group, "plan-normal", Math.Round(BudgetScale.ProductionSeconds(normal), 1), seconds);
         }
 

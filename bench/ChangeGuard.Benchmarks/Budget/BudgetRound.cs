@@ -24,8 +24,6 @@ public sealed class BudgetRound(int healthy, IReadOnlyList<double> faultSeconds)
     /// <summary>Longest wait for every bad rollout's abort.</summary>
     public static readonly TimeSpan DetectionLimit = TimeSpan.FromSeconds(90);
 
-    private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(10);
-
     /// <summary>Runs the round and returns what it measured.</summary>
     public async Task<RoundResult> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -47,15 +45,11 @@ public sealed class BudgetRound(int healthy, IReadOnlyList<double> faultSeconds)
             var warmUpStarted = Stopwatch.GetTimestamp();
             for (var i = 0; i < healthy; i++)
             {
-                await StartWatchAsync(watches, BudgetScenario.HealthyApp(i), healthyOrders[i], cancellationToken).ConfigureAwait(false);
+                await BudgetWatches.StartAsync(watches, BudgetScenario.HealthyApp(i), healthyOrders[i], cancellationToken).ConfigureAwait(false);
                 started.Add(healthyOrders[i]);
             }
 
-            var steady = await BoundedWait.UntilAsync(() =>
-            {
-                var polls = CallLogStats.PollsPerOrder(log);
-                return healthyOrders.All(o => polls.GetValueOrDefault(o) >= 2);
-            }, WarmUpLimit, cancellationToken).ConfigureAwait(false);
+            var steady = await BudgetWatches.UntilPolledAsync(watches, healthyOrders, 2, WarmUpLimit, cancellationToken).ConfigureAwait(false);
             if (!steady)
             {
                 Console.Error.WriteLine($"Budget: the {healthy} healthy watches had not all polled twice after {WarmUpLimit.TotalSeconds:0} s; starting the bad rollouts anyway.");
@@ -66,7 +60,7 @@ public sealed class BudgetRound(int healthy, IReadOnlyList<double> faultSeconds)
             for (var i = 0; i < bad; i++)
             {
                 simulator.World.CreateChangeOrder(BudgetScenario.Bad(BudgetScenario.BadApp(i), badOrders[i], faultSeconds[i]));
-                await StartWatchAsync(watches, BudgetScenario.BadApp(i), badOrders[i], cancellationToken).ConfigureAwait(false);
+                await BudgetWatches.StartAsync(watches, BudgetScenario.BadApp(i), badOrders[i], cancellationToken).ConfigureAwait(false);
                 started.Add(badOrders[i]);
             }
 
@@ -87,11 +81,11 @@ public sealed class BudgetRound(int healthy, IReadOnlyList<double> faultSeconds)
                 return aborts.Count == bad;
             }, DetectionLimit, cancellationToken).ConfigureAwait(false);
 
-            advised = await AdvisedIntervalsAsync(watches, healthyOrders, cancellationToken).ConfigureAwait(false);
+            advised = await BudgetWatches.AdvisedIntervalsAsync(watches, healthyOrders, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            await StopAllAsync(watches, started).ConfigureAwait(false);
+            await BudgetWatches.StopAllAsync(watches, started).ConfigureAwait(false);
         }
 
         return Measure(log.Read(), badOrders, faults, aborts, advised, warmUp) with
@@ -111,15 +105,16 @@ public sealed class BudgetRound(int healthy, IReadOnlyList<double> faultSeconds)
         var latencies = new List<TimeSpan>();
         var gaps = new List<TimeSpan>();
         var late = 0;
-        foreach (var id in badOrders)
+        for (var i = 0; i < badOrders.Count; i++)
         {
+            var id = badOrders[i];
             if (!aborts.TryGetValue(id, out var abortAt) || !faults.TryGetValue(id, out var faultAt))
             {
                 continue;
             }
 
             latencies.Add(abortAt - faultAt);
-            var polls = calls.Where(c => c.Action == "DescribeChangeOrder" && CallLogStats.OrderOf(c) == id && c.At < abortAt).Select(c => c.At).ToArray();
+            var polls = CallLogStats.PollTimes(calls, BudgetScenario.BadApp(i), id).Where(t => t < abortAt).ToArray();
             if (polls.Length == 0 || polls.Min() > faultAt)
             {
                 late++;
@@ -142,48 +137,5 @@ public sealed class BudgetRound(int healthy, IReadOnlyList<double> faultSeconds)
             PeakProductionMinuteCalls = CallLogStats.PeakInWindow(calls, TimeSpan.FromMinutes(1) / BudgetScale.TimeScale),
             WarmUp = warmUp,
         };
-    }
-
-    private static Task StartWatchAsync(WatchApi watches, string appId, string changeOrderId, CancellationToken cancellationToken) =>
-        BenchWatches.StartAsync(watches, appId, changeOrderId, new WatchPolicyOverrides
-        {
-            PollInterval = BudgetScale.PollInterval,
-            FailureLimit = BudgetScale.FailureLimit,
-            Timeout = TimeSpan.FromMinutes(5),
-            AbortDeadline = TimeSpan.FromSeconds(30),
-            AbortConfirmTimeout = TimeSpan.FromSeconds(10),
-        }, cancellationToken);
-
-    private static async Task<IReadOnlyList<TimeSpan>> AdvisedIntervalsAsync(WatchApi watches, IEnumerable<string> orders, CancellationToken cancellationToken)
-    {
-        var intervals = new List<TimeSpan>();
-        foreach (var id in orders)
-        {
-            var view = await watches.GetAsync(id, cancellationToken).ConfigureAwait(false);
-            if (view?.Status is { NextPollAt: { } next, LastDecisions: [.., var last] })
-            {
-                intervals.Add(next - last.At);
-            }
-        }
-
-        return intervals;
-    }
-
-    private static async Task StopAllAsync(WatchApi watches, IReadOnlyList<string> orders)
-    {
-        // Every watch is told to stop; the engine's disposal (bounded) then ends whatever is still in flight.
-        using var limit = new CancellationTokenSource(StopLimit);
-        try
-        {
-            var command = new ManualCommand("benchmark round over", "changeguard-bench");
-            foreach (var id in orders)
-            {
-                await watches.StopAsync(id, command, limit.Token).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            Console.Error.WriteLine($"Budget: could not send every stop within {StopLimit.TotalSeconds:0} s; disposing the engine anyway.");
-        }
     }
 }

@@ -73,7 +73,63 @@ public static class BudgetScenario
         ],
     };
 
-    private static ChangeOrderDefinition Healthy(string changeOrderId) => new()
+    /// <summary>
+    /// The earliest scenario second, counted from the round's start, at which a late fault may appear: after every watch
+    /// has polled twice (warm-up), whatever the number of watches measured here.
+    /// </summary>
+    public const double LateFaultFrom = 400;
+
+    /// <summary>The window after <see cref="LateFaultFrom"/> over which late faults are spread at random, in scenario seconds.</summary>
+    public const double LateFaultWindow = 600;
+
+    /// <summary>
+    /// A round of long rollouts that all started 15 production minutes ago, of which the apps in <paramref name="faults"/>
+    /// go bad at the given scenario second of the round: faults at random moments of a rollout's life, not in a batch's
+    /// first minute.
+    /// </summary>
+    public static Scenario BuildLate(int watches, IReadOnlyDictionary<int, double> faults) => new()
+    {
+        Name = $"call-budget-late-{watches}-watches-{faults.Count}-bad",
+        TimeScale = BudgetScale.TimeScale,
+        Seed = 1,
+        RateLimitPerMinute = BudgetScale.SimulatorLimitPerMinute,
+        Apps = [.. Enumerable.Range(0, watches).Select(i => App(HealthyApp(i), Healthy(HealthyOrder(i), faults.TryGetValue(i, out var at) ? BackgroundAgeSeconds + at : null)))],
+    };
+
+    /// <summary>
+    /// One healthy rollout watched over its whole life: three batches of two instances, each rolling for three
+    /// production minutes with a minute's wait between them, as a small SAE app's phased release takes.
+    /// </summary>
+    public static Scenario BuildLife() => new()
+    {
+        Name = "call-budget-life",
+        TimeScale = BudgetScale.TimeScale,
+        Seed = 1,
+        RateLimitPerMinute = BudgetScale.SimulatorLimitPerMinute,
+        Apps =
+        [
+            new AppDefinition
+            {
+                AppId = HealthyApp(0),
+                AppName = HealthyApp(0),
+                Replicas = 6,
+                Version = "1.0.0",
+                ChangeOrders =
+                [
+                    new ChangeOrderDefinition
+                    {
+                        ChangeOrderId = HealthyOrder(0),
+                        Description = "Deploy a healthy release",
+                        Version = "2.0.0",
+                        BatchWaitSeconds = 60,
+                        Batches = [.. Enumerable.Range(0, 3).Select(_ => new BatchDefinition { Instances = 2, DurationSeconds = 180 })],
+                    },
+                ],
+            },
+        ],
+    };
+
+    private static ChangeOrderDefinition Healthy(string changeOrderId, double? faultSecond = null) => new()
     {
         ChangeOrderId = changeOrderId,
         Description = $"Deploy {changeOrderId}",
@@ -81,7 +137,12 @@ public static class BudgetScenario
         AgeSeconds = BackgroundAgeSeconds,
         Batches =
         [
-            new BatchDefinition { Instances = 2, DurationSeconds = BackgroundBatchSeconds },
+            new BatchDefinition
+            {
+                Instances = 2,
+                DurationSeconds = BackgroundBatchSeconds,
+                Health = faultSecond is { } at ? [new HealthPhase { FromSecond = at, Unhealthy = 2 }] : [],
+            },
             new BatchDefinition { Instances = 2, DurationSeconds = BackgroundBatchSeconds },
         ],
     };

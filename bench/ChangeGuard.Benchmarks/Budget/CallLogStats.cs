@@ -9,16 +9,33 @@ public static class CallLogStats
     public static string? OrderOf(RequestLogEntry entry) =>
         entry?.Parameters.TryGetValue("ChangeOrderId", out var id) == true ? id : null;
 
-    /// <summary>How many DescribeChangeOrder calls each change order has had.</summary>
-    public static Dictionary<string, int> PollsPerOrder(RequestLog log)
+    /// <summary>
+    /// When a watch of <paramref name="changeOrderId"/> on <paramref name="appId"/> polled: its reads (of the order or of
+    /// the app), those less than <see cref="SamePoll"/> apart counted as one poll. A poll reads the order, the instances or
+    /// both, so no single API marks every poll.
+    /// </summary>
+    public static IReadOnlyList<DateTimeOffset> PollTimes(IEnumerable<RequestLogEntry> calls, string appId, string changeOrderId)
     {
-        ArgumentNullException.ThrowIfNull(log);
-        return log.Read("DescribeChangeOrder")
-            .Select(OrderOf)
-            .OfType<string>()
-            .GroupBy(id => id, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var times = calls
+            .Where(c => c.Action is "DescribeChangeOrder" or "DescribeApplicationInstances")
+            .Where(c => OrderOf(c) == changeOrderId || (c.Parameters.TryGetValue("AppId", out var app) && app == appId))
+            .Select(c => c.At)
+            .Order()
+            .ToArray();
+        var polls = new List<DateTimeOffset>();
+        foreach (var at in times)
+        {
+            if (polls.Count == 0 || at - polls[^1] >= SamePoll)
+            {
+                polls.Add(at);
+            }
+        }
+
+        return polls;
     }
+
+    /// <summary>Reads closer than this belong to one poll (a third of the suite's requested interval).</summary>
+    public static readonly TimeSpan SamePoll = BudgetScale.PollInterval / 3;
 
     /// <summary>Most entries whose answer time falls within any window of the given length.</summary>
     public static int PeakInWindow(IEnumerable<RequestLogEntry> entries, TimeSpan window)

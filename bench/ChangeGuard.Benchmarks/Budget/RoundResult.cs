@@ -9,13 +9,16 @@ public sealed record RoundResult
     /// <summary>Bad rollouts not aborted within the bound.</summary>
     public int Missed { get; init; }
 
+    /// <summary>Healthy rollouts aborted.</summary>
+    public int FalseAborts { get; init; }
+
     /// <summary>Bad rollouts whose first poll came only after the fault (the round could not show a fault after a poll).</summary>
     public int FirstPollAfterFault { get; init; }
 
     /// <summary>Per healthy watch, the interval the planner advised last (next poll time minus last decision time).</summary>
     public required IReadOnlyList<TimeSpan> AdvisedIntervals { get; init; }
 
-    /// <summary>Gaps between the bad watches' consecutive polls (DescribeChangeOrder) before their abort.</summary>
+    /// <summary>Gaps between the bad watches' consecutive polls before their abort (each poll's first read).</summary>
     public required IReadOnlyList<TimeSpan> BadPollGaps { get; init; }
 
     /// <summary>Every call the simulator answered in the round.</summary>
