@@ -74,10 +74,10 @@ public static class BudgetScenario
     };
 
     /// <summary>
-    /// The earliest scenario second, counted from the round's start, at which a late fault may appear: after every watch
-    /// has polled twice (warm-up), whatever the number of watches measured here.
+    /// The earliest scenario second, counted from the round's start, at which a late fault may appear among
+    /// <paramref name="watches"/>: after every watch has polled twice (warm-up, which grows with the watches).
     /// </summary>
-    public const double LateFaultFrom = 400;
+    public static double LateFaultFrom(int watches) => Math.Max(400, 8 * watches);
 
     /// <summary>The window after <see cref="LateFaultFrom"/> over which late faults are spread at random, in scenario seconds.</summary>
     public const double LateFaultWindow = 600;

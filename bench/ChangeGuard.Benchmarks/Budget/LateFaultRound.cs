@@ -22,7 +22,7 @@ public sealed class LateFaultRound(int watches, int bad, int seed)
     {
         var random = new Random(seed);
         var faults = Enumerable.Range(0, watches).OrderBy(_ => random.Next()).Take(bad)
-            .ToDictionary(i => i, _ => BudgetScenario.LateFaultFrom + (random.NextDouble() * BudgetScenario.LateFaultWindow));
+            .ToDictionary(i => i, _ => BudgetScenario.LateFaultFrom(watches) + (random.NextDouble() * BudgetScenario.LateFaultWindow));
         await using var simulator = await SaeSimulatorServer.StartAsync(
             new SimulatorOptions { Port = 0, Scenario = BudgetScenario.BuildLate(watches, faults) }, cancellationToken).ConfigureAwait(false);
         await using var engine = await EmbeddedEngine.StartAsync(BenchSettings.For(simulator, BudgetScale.BudgetPerMinute), verbose: false, cancellationToken).ConfigureAwait(false);
@@ -49,7 +49,7 @@ public sealed class LateFaultRound(int watches, int bad, int seed)
             }
 
             warmUp = Stopwatch.GetElapsedTime(warmUpStarted);
-            var lastFault = roundStarted + TimeSpan.FromSeconds((BudgetScenario.LateFaultFrom + BudgetScenario.LateFaultWindow) / BudgetScale.TimeScale);
+            var lastFault = roundStarted + TimeSpan.FromSeconds((BudgetScenario.LateFaultFrom(watches) + BudgetScenario.LateFaultWindow) / BudgetScale.TimeScale);
             await BoundedWait.UntilAsync(() =>
             {
                 foreach (var entry in log.Read("AbortChangeOrder"))

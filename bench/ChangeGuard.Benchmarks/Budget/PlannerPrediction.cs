@@ -1,5 +1,6 @@
 using ChangeGuard.Sae.Configuration;
 using ChangeGuard.Testing.Options;
+using ChangeGuard.Watching.Activities;
 using ChangeGuard.Watching.Planning;
 
 namespace ChangeGuard.Benchmarks.Budget;
@@ -26,12 +27,12 @@ public static class PlannerPrediction
         {
             for (var i = 0; i < healthy; i++)
             {
-                normal = planner.Advise(BudgetScenario.HealthyOrder(i), BudgetScale.PollInterval, elevated: false, callsPerPoll: 2);
+                normal = planner.Advise(BudgetScenario.HealthyOrder(i), BudgetScale.PollInterval, elevated: false, callsPerPoll: HealthReader.SteadyCallsPerPoll);
             }
 
             for (var i = 0; i < bad; i++)
             {
-                elevated = planner.Advise(BudgetScenario.BadOrder(i), BudgetScale.PollInterval, elevated: true, callsPerPoll: 2);
+                elevated = planner.Advise(BudgetScenario.BadOrder(i), BudgetScale.PollInterval, elevated: true, callsPerPoll: HealthReader.SteadyCallsPerPoll);
             }
         }
 

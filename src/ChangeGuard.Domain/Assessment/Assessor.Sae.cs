@@ -37,6 +37,9 @@ public static partial class Assessor
             AppName = order.AppName ?? state.AppName,
             BatchStarted = state.BatchStarted || order.AnyBatchStarted,
             BatchStartedAt = order.CurrentBatchStartedAt ?? state.BatchStartedAt,
+            Order = order,
+            PollsSinceOrderRead = snapshot.OrderRead ? 0 : state.PollsSinceOrderRead + 1,
+            CountsAtOrderRead = snapshot.OrderRead ? (snapshot.InstancesRead ? snapshot.Counts : null) : state.CountsAtOrderRead,
         };
         return Count(next, InstanceRules.Judge(snapshot, policy, next.Baseline), policy);
     }

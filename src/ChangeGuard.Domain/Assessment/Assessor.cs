@@ -22,20 +22,44 @@ namespace ChangeGuard.Domain.Assessment;
 /// </summary>
 public static partial class Assessor
 {
-    /// <summary>Before a poll: abort if the watch's timeout has passed, else read, elevated when a breach is likely.</summary>
+    /// <summary>
+    /// Before a poll: abort if the watch's timeout has passed, else read, elevated when a breach is likely. At the
+    /// timeout, a watch whose last polls read the instances alone reads the order once more first: an order that ended
+    /// meanwhile finishes the watch as it ended, instead of meeting an abort.
+    /// </summary>
     public static PollPlan Plan(WatchContext watch, WatchState state, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(watch);
         ArgumentNullException.ThrowIfNull(state);
         var policy = watch.Policy;
+        if (now >= watch.Deadline && state.PollsSinceOrderRead > 0 && state.ConsecutiveErrors == 0)
+        {
+            return PollPlan.Read(elevated: true, readOrder: true);
+        }
+
         if (now >= watch.Deadline)
         {
             var evidence = new Evidence("timeout", $"running for {DurationFormat.Rounded(now - watch.StartedAt)}", $"at most {DurationFormat.Format(policy.Timeout)}", []);
             return new PollPlan(true, false, $"timeout: the change order ran longer than {DurationFormat.Format(policy.Timeout)} since the watch started", [evidence]);
         }
 
-        return PollPlan.Read(Elevated(policy, state, state.LastVerdict, now));
+        return PollPlan.Read(Elevated(policy, state, state.LastVerdict, now), OrderDue(state));
     }
+
+    /// <summary>
+    /// A poll reads the change order itself at least every this many polls, even while the instances' shape stays the
+    /// same: how an order that ends (or that SAE fails) without changing its instances is seen.
+    /// </summary>
+    public const int OrderReadEvery = 10;
+
+    /// <summary>
+    /// Whether the next poll must read the change order: none is known, the known one runs no batch (only the order
+    /// can say when one starts), a breach or error is being counted (the poll that may abort reads everything), or
+    /// <see cref="OrderReadEvery"/> polls have passed. Otherwise the instances alone tell what a poll needs, and the
+    /// reader reads the order too only if their shape changed.
+    /// </summary>
+    private static bool OrderDue(WatchState state) =>
+        state.Order is not { NeedsInstances: true } || state.IsCounting() || state.PollsSinceOrderRead + 1 >= OrderReadEvery;
 
     /// <summary>
     /// Whether this poll reads the policy's signals, once SAE has been read: from the moment a batch has started (metrics

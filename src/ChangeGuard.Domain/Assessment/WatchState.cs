@@ -68,6 +68,15 @@ public sealed record WatchState
     /// <summary>The last decisions, oldest first.</summary>
     public IReadOnlyList<Decision> Decisions { get; init; } = [];
 
+    /// <summary>The change order as last read: what a poll that reads the instances alone judges them against.</summary>
+    public ChangeOrderProgress? Order { get; init; }
+
+    /// <summary>Polls since the order was last read.</summary>
+    public int PollsSinceOrderRead { get; init; }
+
+    /// <summary>The instances' shape when the order was last read; a different shape means the order may have moved.</summary>
+    public InstanceCounts? CountsAtOrderRead { get; init; }
+
     /// <summary>The judged values of the last polls, oldest first (<see cref="JudgedMeasure.For"/> names them).</summary>
     public IReadOnlyList<PollSample> Samples { get; init; } = [];
 

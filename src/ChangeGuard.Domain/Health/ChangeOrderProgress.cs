@@ -11,6 +11,8 @@ namespace ChangeGuard.Domain.Health;
 /// <param name="CurrentBatchStartedAt">When the current batch started: a batch that just started is the riskiest phase.</param>
 /// <param name="AppName">The app's name, for people reading a notification.</param>
 /// <param name="AppId">The app the order belongs to, as SAE says: a watch asked for another app must not act on it.</param>
+/// <param name="BatchStarts">When each batch started (null: not yet), to place a new instance in the batch that created it
+/// on a poll that reads the instances alone.</param>
 public sealed record ChangeOrderProgress(
     ChangeOrderStatus Status,
     ChangeOrderSubStatus SubStatus,
@@ -21,4 +23,9 @@ public sealed record ChangeOrderProgress(
     bool AnyBatchStarted,
     DateTimeOffset? CurrentBatchStartedAt = null,
     string? AppName = null,
-    string? AppId = null);
+    string? AppId = null,
+    IReadOnlyList<DateTimeOffset?>? BatchStarts = null)
+{
+    /// <summary>Whether the instances are worth reading: a batch has started, the order is not over and not waiting for approval.</summary>
+    public bool NeedsInstances => AnyBatchStarted && !Status.IsTerminal() && Status != ChangeOrderStatus.WaitingForApproval;
+}

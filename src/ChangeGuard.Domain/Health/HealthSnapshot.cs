@@ -10,10 +10,16 @@ namespace ChangeGuard.Domain.Health;
 /// <param name="OtherInstances">How many instances predate the order.</param>
 /// <param name="FailureReason">Why a batch failed, from DescribePipeline.</param>
 /// <param name="InstancesRead">False when the poll skipped the instance reads (nothing could have changed them).</param>
+/// <param name="OrderRead">False when the poll read the instances alone and <paramref name="Order"/> is the order as last read.</param>
 public sealed record HealthSnapshot(
     DateTimeOffset ReadAt,
     ChangeOrderProgress Order,
     IReadOnlyList<InstanceHealth> Instances,
     int OtherInstances,
     string? FailureReason,
-    bool InstancesRead = true);
+    bool InstancesRead = true,
+    bool OrderRead = true)
+{
+    /// <summary>The instances' shape in this read: new and old.</summary>
+    public InstanceCounts Counts => new(Instances.Count, OtherInstances);
+}

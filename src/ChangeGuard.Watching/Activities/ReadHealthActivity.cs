@@ -35,6 +35,6 @@ public sealed class ReadHealthActivity(HealthReader reader, PollPlanner planner)
             return new ReadHealthResult(read);
         }
 
-        return new ReadHealthResult(read with { NextPollIn = planner.Advise(input.ChangeOrderId, input.PollInterval, input.Elevated, Math.Max(read.SaeCalls, 2)) });
+        return new ReadHealthResult(read with { NextPollIn = planner.Advise(input.ChangeOrderId, input.PollInterval, input.Elevated, HealthReader.ExpectedCallsPerPoll(input)) });
     }
 }

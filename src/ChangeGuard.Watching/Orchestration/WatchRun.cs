@@ -113,7 +113,8 @@ internal sealed partial class WatchRun
             await CollectSettledNotificationsAsync();
             SetStatus(WatchPhase.Watching, null);
             var read = _context.CallActivityAsync<ReadHealthResult>(nameof(ReadHealthActivity),
-                new ReadHealthRequest(Target.RegionId, Target.AppId, Target.ChangeOrderId, _state.GroupId, Policy.PollInterval, plan.Elevated));
+                new ReadHealthRequest(Target.RegionId, Target.AppId, Target.ChangeOrderId, _state.GroupId, Policy.PollInterval, plan.Elevated,
+                    plan.ReadOrder, _state.Order, _state.CountsAtOrderRead));
             if (await Task.WhenAny(read, _anyCommand) == _anyCommand || _anyCommand.IsCompleted)
             {
                 return await HandleCommandAsync();

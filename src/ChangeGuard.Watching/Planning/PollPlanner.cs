@@ -30,8 +30,11 @@ public sealed class PollPlanner(IOptionsMonitor<SaeClientOptions> options, TimeP
 
     private readonly ConcurrentDictionary<string, WatchDemand> _demands = new(StringComparer.Ordinal);
 
-    /// <summary>Records a watch's demand and returns how long it should wait before its next poll.</summary>
-    public TimeSpan Advise(string changeOrderId, TimeSpan requested, bool elevated, int callsPerPoll)
+    /// <summary>
+    /// Records a watch's demand (<paramref name="callsPerPoll"/>: what its polls cost on average from now on) and returns
+    /// how long it should wait before its next poll.
+    /// </summary>
+    public TimeSpan Advise(string changeOrderId, TimeSpan requested, bool elevated, double callsPerPoll)
     {
         ArgumentNullException.ThrowIfNull(changeOrderId);
         var budget = options.CurrentValue.Budget;
@@ -41,10 +44,11 @@ public sealed class PollPlanner(IOptionsMonitor<SaeClientOptions> options, TimeP
         }
 
         var now = time.GetUtcNow();
-        var rate = Math.Max(1, callsPerPoll) * 60 / requested.TotalSeconds;
         _demands.TryGetValue(changeOrderId, out var previous);
+
+        var rate = Math.Max(1, callsPerPoll) * 60 / requested.TotalSeconds;
         var lastInterval = previous?.Advised ?? requested;
-        _demands[changeOrderId] = new WatchDemand(rate, elevated, now, lastInterval);
+        _demands[changeOrderId] = new WatchDemand(rate, elevated, now, lastInterval, requested);
         Purge(now);
 
         var (elevatedFactor, normalFactor) = Factors(budget.CallsPerMinute);
@@ -55,7 +59,7 @@ public sealed class PollPlanner(IOptionsMonitor<SaeClientOptions> options, TimeP
             advised = requested;
         }
 
-        _demands[changeOrderId] = new WatchDemand(rate, elevated, now, advised);
+        _demands[changeOrderId] = new WatchDemand(rate, elevated, now, advised, requested);
         return advised;
     }
 
@@ -88,17 +92,21 @@ public sealed class PollPlanner(IOptionsMonitor<SaeClientOptions> options, TimeP
         return (Math.Max(1, elevatedFactor), Math.Max(1, normalFactor));
     }
 
+    /// <summary>
+    /// Drops the demand of watches not seen for three advised intervals, or four requested ones if longer: a watch that
+    /// stopped polling (stopped, ended, moved to another instance) stops counting within a minute at 15 s polls.
+    /// </summary>
     private void Purge(DateTimeOffset now)
     {
         foreach (var (id, demand) in _demands)
         {
-            var lifetime = demand.Advised * 3;
-            if (now - demand.SeenAt > (lifetime > TimeSpan.FromMinutes(1) ? lifetime : TimeSpan.FromMinutes(1)))
+            var lifetime = demand.Advised * 3 > demand.Requested * 4 ? demand.Advised * 3 : demand.Requested * 4;
+            if (now - demand.SeenAt > lifetime)
             {
                 _demands.TryRemove(new KeyValuePair<string, WatchDemand>(id, demand));
             }
         }
     }
 
-    private sealed record WatchDemand(double Rate, bool Elevated, DateTimeOffset SeenAt, TimeSpan Advised);
+    private sealed record WatchDemand(double Rate, bool Elevated, DateTimeOffset SeenAt, TimeSpan Advised, TimeSpan Requested);
 }

@@ -107,7 +107,9 @@ public sealed class ManualControlTests
         // Assert
         Assert.Equal(WatchOutcome.Stopped, result.Outcome);
         Assert.True(result.Polls >= 5);
-        Assert.Equal(result.Polls + 1, harness.Simulator.Simulator.Log.Read("DescribeChangeOrder").Count); // one more: the check before the watch started
+        var log = harness.Simulator.Simulator.Log;
+        Assert.Equal(result.Polls, log.Read("DescribeApplicationInstances").Count);
+        Assert.Equal(1 + ((result.Polls - 1) / Assessor.OrderReadEvery), log.Read("DescribeChangeOrder").Count - 1); // the check before the watch started apart
     }
 
     [Fact]

@@ -271,19 +271,42 @@ public sealed class WatchLifecycleTests
     }
 
     [Fact]
-    public async Task Watch_SteadyState_MakesAtMostTwoCallsPerPoll()
+    public async Task Watch_SteadyState_ReadsTheInstancesEachPollAndTheOrderEveryTenth()
     {
         // Arrange
         await using var harness = await GuardHarness.StartAsync(Single(o => o with { Batches = [ChangeOrders.Batch(4, 600)] }));
 
         // Act
         await harness.StartWatchAsync("co-1");
-        await harness.WaitForWatchAsync("co-1", w => w.Status?.Polls >= 4);
+        await harness.WaitForWatchAsync("co-1", w => w.Status?.Polls >= Assessor.OrderReadEvery + 2);
         await harness.Watches.StopAsync("co-1", new ManualCommand(null, "test"));
         var result = await harness.WaitForResultAsync("co-1");
 
-        // Assert: one group read for the whole watch, then two calls a poll.
-        Assert.Single(harness.Simulator.Simulator.Log.Read("DescribeApplicationGroups"));
-        Assert.Equal(2 * result.Polls + 1, result.SaeCalls);
+        // Assert: one group read for the whole watch, the instances every poll, the order on the first poll and every
+        // tenth (the check before the watch started apart), so one call a poll in steady state.
+        var log = harness.Simulator.Simulator.Log;
+        var orderReads = 1 + ((result.Polls - 1) / Assessor.OrderReadEvery);
+        Assert.Single(log.Read("DescribeApplicationGroups"));
+        Assert.Equal(result.Polls, log.Read("DescribeApplicationInstances").Count);
+        Assert.Equal(orderReads, log.Read("DescribeChangeOrder").Count - 1);
+        Assert.Equal(result.Polls + orderReads + 1, result.SaeCalls);
+    }
+
+    [Fact]
+    public async Task Watch_NextBatchStartsBetweenOrderReads_ReadsTheOrderAndJudgesTheNewBatch()
+    {
+        // Arrange: batch 1 healthy for 40 scenario seconds, then batch 2's instances are unavailable from their start
+        await using var harness = await GuardHarness.StartAsync(Single(o => o with
+        {
+            Batches = [ChangeOrders.Batch(2, 40), ChangeOrders.UnhealthyBatch(unhealthy: 2, fromSecond: 0, instances: 2, durationSeconds: 600)],
+        }));
+
+        // Act
+        await harness.StartWatchAsync("co-1");
+        var result = await harness.WaitForResultAsync("co-1");
+
+        // Assert
+        Assert.Equal(WatchOutcome.Aborted, result.Outcome);
+        Assert.Contains(result.Evidence, e => e.Signal == "unavailableRatio" && e.Observed.Contains("in batch 2 of 2", StringComparison.Ordinal));
     }
 }

@@ -175,4 +175,56 @@ public sealed class HealthReaderTests : IAsyncLifetime
         // Assert
         Assert.Equal([1, 2, 2], read.Snapshot!.Instances.OrderBy(i => i.Batch).Select(i => i.Batch));
     }
+
+    [Fact]
+    public async Task ReadAsync_KnownOrderAndSameShape_ReadsTheInstancesAlone()
+    {
+        // Arrange
+        Load(o => o with { Batches = [ChangeOrders.UnhealthyBatch(1, 0, 2, 600), ChangeOrders.Batch(2)] });
+        var first = await Reader().ReadAsync(Request());
+        _sim.Simulator.Log.Clear();
+
+        // Act
+        var read = await Reader().ReadAsync(Request(first.GroupId) with { ReadOrder = false, KnownOrder = first.Snapshot!.Order, KnownCounts = first.Snapshot.Counts });
+
+        // Assert
+        Assert.Equal(1, read.SaeCalls);
+        Assert.Equal(["DescribeApplicationInstances"], _sim.Simulator.Log.Read().Select(e => e.Action));
+        Assert.False(read.Snapshot!.OrderRead);
+        Assert.Equal(first.Snapshot.Order, read.Snapshot.Order);
+        Assert.Single(read.Snapshot.Instances, i => i.Condition == InstanceCondition.Unavailable);
+    }
+
+    [Fact]
+    public async Task ReadAsync_ShapeChangedSinceTheOrderWasRead_ReadsTheOrderToo()
+    {
+        // Arrange: the order was last read before its second batch started
+        Load(o => o with { AgeSeconds = 10, Batches = [ChangeOrders.Batch(1, 5), ChangeOrders.Batch(2, 600)] });
+        var first = await Reader().ReadAsync(Request());
+        var before = first.Snapshot!.Order with { CurrentBatch = 1, BatchStarts = [first.Snapshot.Order.BatchStarts![0], null] };
+
+        // Act
+        var read = await Reader().ReadAsync(Request(first.GroupId) with { ReadOrder = false, KnownOrder = before, KnownCounts = new InstanceCounts(1, 3) });
+
+        // Assert
+        Assert.Equal(2, read.SaeCalls);
+        Assert.True(read.Snapshot!.OrderRead);
+        Assert.Equal(2, read.Snapshot.Order.CurrentBatch);
+        Assert.Equal([1, 2, 2], read.Snapshot.Instances.OrderBy(i => i.Batch).Select(i => i.Batch));
+    }
+
+    [Fact]
+    public async Task ReadAsync_KnownOrderRunsNoBatch_ReadsTheOrder()
+    {
+        // Arrange
+        Load(o => o with { ApprovalSeconds = 600 });
+        var first = await Reader().ReadAsync(Request());
+
+        // Act
+        var read = await Reader().ReadAsync(Request() with { ReadOrder = false, KnownOrder = first.Snapshot!.Order });
+
+        // Assert
+        Assert.Equal(1, read.SaeCalls);
+        Assert.True(read.Snapshot!.OrderRead);
+    }
 }

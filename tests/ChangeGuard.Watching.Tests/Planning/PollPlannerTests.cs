@@ -129,6 +129,22 @@ public sealed class PollPlannerTests
         Assert.Equal(0, planner.CurrentDemand().Watches);
     }
 
+    [Theory]
+    [InlineData(59, 1)]
+    [InlineData(61, 0)]
+    public void Advise_SilentElevatedWatch_ExpiresAfterFourRequestedIntervals(int seconds, int counted)
+    {
+        // Arrange: a watch counting a breach keeps its 15 s interval; once it stops polling it counts for a minute only
+        var planner = Planner();
+        planner.Advise("co-1", Fifteen, elevated: true, callsPerPoll: 2);
+
+        // Act
+        _time.Advance(TimeSpan.FromSeconds(seconds));
+
+        // Assert
+        Assert.Equal(counted, planner.CurrentDemand().Watches);
+    }
+
     [Fact]
     public void Advise_BudgetOff_KeepsRequestedInterval()
     {
