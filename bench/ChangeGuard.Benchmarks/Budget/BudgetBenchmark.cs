@@ -27,7 +27,7 @@ public sealed class BudgetBenchmark
     public int Samples { get; init; } = 5;
 
     /// <summary>The rounds of faults late in a rollout's life: watches, bad ones among them.</summary>
-    public IReadOnlyList<(int Watches, int Bad)> LateRounds { get; init; } = [(40, 5), (100, 10)];
+    public IReadOnlyList<(int Watches, int Bad, bool Probe)> LateRounds { get; init; } = [(40, 5, false), (100, 10, false), (100, 10, true)];
 
     /// <summary>Which parts run: <c>start</c> (faults in a new rollout's first minute), <c>late</c>, <c>life</c>.</summary>
     public IReadOnlySet<string> Parts { get; init; } = new HashSet<string>(StringComparer.Ordinal) { "life", "late", "start" };
@@ -42,13 +42,13 @@ public sealed class BudgetBenchmark
             figures.AddRange(Summarize(await new LifeRound().RunAsync(cancellationToken).ConfigureAwait(false)));
         }
 
-        foreach (var (watches, bad) in Parts.Contains("late") ? LateRounds : [])
+        foreach (var (watches, bad, probe) in Parts.Contains("late") ? LateRounds : [])
         {
             var started = Stopwatch.GetTimestamp();
-            Console.WriteLine($"Budget: {watches} watches, {bad} going bad late in their life...");
-            var result = await new LateFaultRound(watches, bad, seed: watches).RunAsync(cancellationToken).ConfigureAwait(false);
+            Console.WriteLine($"Budget: {watches} watches, {bad} going bad late in their life{(probe ? ", each with a probe signal" : string.Empty)}...");
+            var result = await new LateFaultRound(watches, bad, seed: watches, probe).RunAsync(cancellationToken).ConfigureAwait(false);
             Console.WriteLine($"Budget:   warm-up {result.WarmUp.TotalSeconds:0.0} s, {result.Latencies.Count} aborts, {result.FalseAborts} false, {result.Calls} calls, round {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s");
-            figures.AddRange(SummarizeLate(watches, bad, result));
+            figures.AddRange(SummarizeLate(watches, bad, probe, result));
         }
 
         foreach (var watches in Parts.Contains("start") ? WatchCounts : [])
@@ -88,10 +88,10 @@ public sealed class BudgetBenchmark
         yield return new Figure(group, "succeeded", life.Outcome == "Succeeded" ? 1 : 0, "yes=1");
     }
 
-    private static IEnumerable<Figure> SummarizeLate(int watches, int bad, RoundResult result)
+    private static IEnumerable<Figure> SummarizeLate(int watches, int bad, bool probe, RoundResult result)
     {
         const string seconds = "s (prod)";
-        var group = $"budget/late-{watches}-watches-{bad}-bad";
+        var group = $"budget/late-{watches}-watches-{bad}-bad{(probe ? "-probe" : string.Empty)}";
         foreach (var figure in Summarize(watches, bad, bad, [result], late: true))
         {
             yield return figure with { Group = group };

@@ -87,13 +87,22 @@ public static class BudgetScenario
     /// go bad at the given scenario second of the round: faults at random moments of a rollout's life, not in a batch's
     /// first minute.
     /// </summary>
-    public static Scenario BuildLate(int watches, IReadOnlyDictionary<int, double> faults) => new()
+    /// <remarks>With <paramref name="probe"/>, a bad app's probe endpoint answers 503 from the same moment.</remarks>
+    public static Scenario BuildLate(int watches, IReadOnlyDictionary<int, double> faults, bool probe = false) => new()
     {
         Name = $"call-budget-late-{watches}-watches-{faults.Count}-bad",
         TimeScale = BudgetScale.TimeScale,
         Seed = 1,
         RateLimitPerMinute = BudgetScale.SimulatorLimitPerMinute,
-        Apps = [.. Enumerable.Range(0, watches).Select(i => App(HealthyApp(i), Healthy(HealthyOrder(i), faults.TryGetValue(i, out var at) ? BackgroundAgeSeconds + at : null)))],
+        Apps =
+        [
+            .. Enumerable.Range(0, watches).Select(i =>
+            {
+                double? fault = faults.TryGetValue(i, out var at) ? BackgroundAgeSeconds + at : null;
+                var app = App(HealthyApp(i), Healthy(HealthyOrder(i), fault));
+                return probe && fault is { } from ? app with { Probe = [new ProbeAnswerDefinition { FromSecond = from, Status = 503 }] } : app;
+            }),
+        ],
     };
 
     /// <summary>

@@ -10,7 +10,7 @@ public static class BudgetWatches
     private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(10);
 
     /// <summary>Starts a watch with the suite's scaled policy.</summary>
-    public static Task StartAsync(WatchApi watches, string appId, string changeOrderId, CancellationToken cancellationToken, TimeSpan? timeout = null) =>
+    public static Task StartAsync(WatchApi watches, string appId, string changeOrderId, CancellationToken cancellationToken, TimeSpan? timeout = null, IReadOnlyList<SignalDefinition>? signals = null) =>
         BenchWatches.StartAsync(watches, appId, changeOrderId, new WatchPolicyOverrides
         {
             PollInterval = BudgetScale.PollInterval,
@@ -18,6 +18,7 @@ public static class BudgetWatches
             Timeout = timeout ?? TimeSpan.FromMinutes(5),
             AbortDeadline = TimeSpan.FromSeconds(30),
             AbortConfirmTimeout = TimeSpan.FromSeconds(10),
+            Signals = signals,
         }, cancellationToken);
 
     /// <summary>Waits until every watch of <paramref name="orders"/> has polled <paramref name="polls"/> times; false when the bound passed first.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ChangeGuard.Domain.Policies;
 using ChangeGuard.Hosting;
 using ChangeGuard.Sae.Errors;
 using ChangeGuard.Simulator;
@@ -10,12 +11,20 @@ namespace ChangeGuard.Benchmarks.Budget;
 /// One round of faults late in a rollout's life: <c>watches</c> long rollouts, all watched from the round's start and
 /// brought to steady state (every watch has polled twice); then <c>bad</c> of them, chosen and timed at random with
 /// <c>seed</c>, turn unhealthy somewhere in the next ten production minutes. The round ends when every bad one has
-/// been aborted (or the bound passes). A healthy order aborted is a false abort.
+/// been aborted (or the bound passes). A healthy order aborted is a false abort. With <c>probe</c>, every watch also
+/// has an HTTP probe signal (the app's own gate, no SAE call) that answers 503 from the moment its app goes bad.
 /// </summary>
-public sealed class LateFaultRound(int watches, int bad, int seed)
+public sealed class LateFaultRound(int watches, int bad, int seed, bool probe = false)
 {
     /// <summary>Longest wait, after the last fault, for every bad rollout's abort (60 real s: ten production minutes).</summary>
     public static readonly TimeSpan DetectionLimit = TimeSpan.FromSeconds(60);
+
+    /// <summary>A Flagger-style gate on the app's probe endpoint: 2xx passes, anything else fails.</summary>
+    private static SignalDefinition Gate(Uri simulator, string appId) => new()
+    {
+        Name = "gate",
+        Http = new HttpProbeSignal { Url = new Uri(simulator, $"apps/{appId}/probe").ToString(), StatusOnly = true, TimeoutSeconds = 2 },
+    };
 
     /// <summary>Runs the round and returns what it measured.</summary>
     public async Task<RoundResult> RunAsync(CancellationToken cancellationToken = default)
@@ -24,8 +33,10 @@ public sealed class LateFaultRound(int watches, int bad, int seed)
         var faults = Enumerable.Range(0, watches).OrderBy(_ => random.Next()).Take(bad)
             .ToDictionary(i => i, _ => BudgetScenario.LateFaultFrom(watches) + (random.NextDouble() * BudgetScenario.LateFaultWindow));
         await using var simulator = await SaeSimulatorServer.StartAsync(
-            new SimulatorOptions { Port = 0, Scenario = BudgetScenario.BuildLate(watches, faults) }, cancellationToken).ConfigureAwait(false);
-        await using var engine = await EmbeddedEngine.StartAsync(BenchSettings.For(simulator, BudgetScale.BudgetPerMinute), verbose: false, cancellationToken).ConfigureAwait(false);
+            new SimulatorOptions { Port = 0, Scenario = BudgetScenario.BuildLate(watches, faults, probe) }, cancellationToken).ConfigureAwait(false);
+        var settings = BenchSettings.For(simulator, BudgetScale.BudgetPerMinute);
+        settings["ChangeGuard:Signals:ProbeTargets:0"] = new Uri(simulator.BaseAddress, "apps/").ToString();
+        await using var engine = await EmbeddedEngine.StartAsync(settings, verbose: false, cancellationToken).ConfigureAwait(false);
         var api = engine.Watches;
         var log = simulator.Log;
         var orders = Enumerable.Range(0, watches).Select(BudgetScenario.HealthyOrder).ToArray();
@@ -40,7 +51,8 @@ public sealed class LateFaultRound(int watches, int bad, int seed)
             var warmUpStarted = Stopwatch.GetTimestamp();
             for (var i = 0; i < watches; i++)
             {
-                await BudgetWatches.StartAsync(api, BudgetScenario.HealthyApp(i), orders[i], cancellationToken).ConfigureAwait(false);
+                IReadOnlyList<SignalDefinition>? signals = probe ? [Gate(simulator.BaseAddress, BudgetScenario.HealthyApp(i))] : null;
+                await BudgetWatches.StartAsync(api, BudgetScenario.HealthyApp(i), orders[i], cancellationToken, signals: signals).ConfigureAwait(false);
             }
 
             if (!await BudgetWatches.UntilPolledAsync(api, orders, 2, BudgetRound.WarmUpLimit, cancellationToken).ConfigureAwait(false))

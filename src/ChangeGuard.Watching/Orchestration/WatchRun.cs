@@ -134,33 +134,36 @@ internal sealed partial class WatchRun
             }
 
             var assessment = Assessor.Assess(_watch, _state, new PollMeasurements(sae, signals), Now);
-            _state = assessment.State;
-            var decision = assessment.Decision;
-            LogPoll(_logger, Target.ChangeOrderId, decision.Poll, decision.Verdict, decision.Reason, decision.ActionText);
-            if (!_context.IsReplaying)
+            if (await ActAsync(assessment) is { } ended)
             {
-                // Counted once: a replay re-runs this code for polls already counted.
-                ChangeGuardTelemetry.Polls.Add(1, new KeyValuePair<string, object?>("verdict", decision.Verdict.ToString()));
-            }
-
-            var step = assessment.Step;
-            switch (step.Action)
-            {
-                case WatchAction.Abort:
-                    return await AbortAsync(step.Reason, step.Evidence, null);
-                case WatchAction.Finish or WatchAction.Stop:
-                    return Finish(step.Outcome ?? WatchOutcome.Stopped, step.Reason, step.Evidence, finalStatus: step.FinalStatus);
-            }
-
-            if (assessment.CountedBreaches.Count > 0)
-            {
-                var reason = assessment.Instances.Kind == VerdictKind.Breach
-                    ? $"{assessment.Instances.Reason} (breach {_state.ConsecutiveBreaches} of {Policy.FailureLimit})"
-                    : decision.Reason;
-                Announce(WatchEventType.BreachCounted, reason, assessment.CountedBreaches);
+                return ended;
             }
 
             var nextPoll = assessment.NextPollAt ?? Now + Policy.PollInterval;
+
+            // While the call budget holds SAE back, the signals (no SAE call) are read at the policy's interval; each
+            // counts as a poll of this generation, so history stays bounded.
+            while (poll + 1 < _input.PollsPerGeneration && Assessor.NextSignalPoll(_watch, _state, nextPoll, Now) is { } signalAt)
+            {
+                poll++;
+                SetStatus(WatchPhase.Watching, signalAt);
+                if (await DelayAsync(signalAt) is { } interrupted)
+                {
+                    return interrupted;
+                }
+
+                var measuring = ReadSignalsAsync(_state.AppName);
+                if (await Task.WhenAny(measuring, _anyCommand) == _anyCommand || _anyCommand.IsCompleted)
+                {
+                    return await HandleCommandAsync();
+                }
+
+                if (await ActAsync(Assessor.AssessSignals(_watch, _state, await measuring, Now)) is { } signalled)
+                {
+                    return signalled;
+                }
+            }
+
             SetStatus(WatchPhase.Watching, nextPoll);
             if (await DelayAsync(nextPoll) is { } result)
             {
@@ -183,6 +186,38 @@ internal sealed partial class WatchRun
             // The activity answers every source's failure as data; this is the worker failing it.
             return Policy.Signals.Select(s => SignalMeasurement.Failed(s.Name, MeasurementError.Transient("the signal activity failed"))).ToArray();
         }
+    }
+
+    /// <summary>Takes a poll's assessment: records it, aborts, finishes or stops as it says, announces counted breaches.</summary>
+    private async Task<WatchResult?> ActAsync(PollAssessment assessment)
+    {
+        _state = assessment.State;
+        var decision = assessment.Decision;
+        LogPoll(_logger, Target.ChangeOrderId, decision.Poll, decision.Verdict, decision.Reason, decision.ActionText);
+        if (!_context.IsReplaying)
+        {
+            // Counted once: a replay re-runs this code for polls already counted.
+            ChangeGuardTelemetry.Polls.Add(1, new KeyValuePair<string, object?>("verdict", decision.Verdict.ToString()));
+        }
+
+        var step = assessment.Step;
+        switch (step.Action)
+        {
+            case WatchAction.Abort:
+                return await AbortAsync(step.Reason, step.Evidence, null);
+            case WatchAction.Finish or WatchAction.Stop:
+                return Finish(step.Outcome ?? WatchOutcome.Stopped, step.Reason, step.Evidence, finalStatus: step.FinalStatus);
+        }
+
+        if (assessment.CountedBreaches.Count > 0)
+        {
+            var reason = assessment.Instances.Kind == VerdictKind.Breach
+                ? $"{assessment.Instances.Reason} (breach {_state.ConsecutiveBreaches} of {Policy.FailureLimit})"
+                : decision.Reason;
+            Announce(WatchEventType.BreachCounted, reason, assessment.CountedBreaches);
+        }
+
+        return null;
     }
 
     private async Task<WatchResult?> DelayAsync(DateTimeOffset fireAt)
