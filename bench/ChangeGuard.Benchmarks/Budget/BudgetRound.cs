@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using ChangeGuard.Domain.Policies;
 using ChangeGuard.Hosting;
-using ChangeGuard.Sae.Errors;
 using ChangeGuard.Simulator;
 using ChangeGuard.Simulator.Api;
 using ChangeGuard.Watching;
@@ -130,12 +129,7 @@ public sealed class BudgetRound(int healthy, IReadOnlyList<double> faultSeconds)
             FirstPollAfterFault = late,
             AdvisedIntervals = advised,
             BadPollGaps = gaps,
-            Calls = calls.Count,
-            Duration = calls.Count > 1 ? calls.Max(c => c.At) - calls.Min(c => c.At) : TimeSpan.Zero,
-            Throttled = calls.Count(c => c.Code == SaeErrorCodes.ThrottlingUser),
-            PeakMinuteCalls = CallLogStats.PeakInWindow(calls, TimeSpan.FromMinutes(1)),
-            PeakProductionMinuteCalls = CallLogStats.PeakInWindow(calls, TimeSpan.FromMinutes(1) / BudgetScale.TimeScale),
             WarmUp = warmUp,
-        };
+        }.WithTraffic(calls);
     }
 }

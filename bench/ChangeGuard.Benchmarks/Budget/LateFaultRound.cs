@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using ChangeGuard.Domain.Policies;
 using ChangeGuard.Hosting;
-using ChangeGuard.Sae.Errors;
 using ChangeGuard.Simulator;
 using ChangeGuard.Watching;
 
@@ -101,13 +100,8 @@ public sealed class LateFaultRound(int watches, int bad, int seed, bool probe = 
             AdvisedIntervals = advised,
             BadPollGaps = [.. badOrders.SelectMany(id => CallLogStats.Gaps(CallLogStats.PollTimes(calls, BudgetScenario.HealthyApp(Array.IndexOf(orders, id)), id)
                 .Where(t => faultTimes.TryGetValue(id, out var fault) && t >= fault && (!aborts.TryGetValue(id, out var abort) || t <= abort))))],
-            Calls = calls.Count,
-            Duration = calls.Count > 1 ? calls.Max(c => c.At) - calls.Min(c => c.At) : TimeSpan.Zero,
-            Throttled = calls.Count(c => c.Code == SaeErrorCodes.ThrottlingUser),
-            PeakMinuteCalls = CallLogStats.PeakInWindow(calls, TimeSpan.FromMinutes(1)),
-            PeakProductionMinuteCalls = CallLogStats.PeakInWindow(calls, TimeSpan.FromMinutes(1) / BudgetScale.TimeScale),
             WarmUp = warmUp,
             EngineSlots = engine.Services.GetService(typeof(WorkItemLimitOrchestrationService)) is WorkItemLimitOrchestrationService limit ? limit.MaxConcurrentTaskActivityWorkItems : 0,
-        };
+        }.WithTraffic(calls);
     }
 }

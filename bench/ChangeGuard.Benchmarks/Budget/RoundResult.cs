@@ -1,3 +1,6 @@
+using ChangeGuard.Sae.Errors;
+using ChangeGuard.Simulator.Api;
+
 namespace ChangeGuard.Benchmarks.Budget;
 
 /// <summary>What one budget round measured. Durations are real (not yet scaled to production).</summary>
@@ -41,4 +44,14 @@ public sealed record RoundResult
 
     /// <summary>Work items the embedded engine's in-memory Durable backend runs at once, per dispatcher (activities).</summary>
     public int EngineSlots { get; init; }
+
+    /// <summary>This result with the round's traffic read from the simulator's request log.</summary>
+    public RoundResult WithTraffic(IReadOnlyList<RequestLogEntry> calls) => this with
+    {
+        Calls = calls.Count,
+        Duration = calls.Count > 1 ? calls.Max(c => c.At) - calls.Min(c => c.At) : TimeSpan.Zero,
+        Throttled = calls.Count(c => c.Code == SaeErrorCodes.ThrottlingUser),
+        PeakMinuteCalls = CallLogStats.PeakInWindow(calls, TimeSpan.FromMinutes(1)),
+        PeakProductionMinuteCalls = CallLogStats.PeakInWindow(calls, TimeSpan.FromMinutes(1) / BudgetScale.TimeScale),
+    };
 }
