@@ -18,6 +18,12 @@ public interface ISaeClient
     /// <summary>AbortChangeOrder: stops a running order; <paramref name="rollback"/> also rolls it back. Never retried here.</summary>
     Task<AbortedChangeOrder> AbortChangeOrderAsync(string regionId, string changeOrderId, bool? rollback, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// ConfirmPipelineBatch: starts the waiting batch <paramref name="pipelineId"/> of a manual release (status 8), or with
+    /// <paramref name="confirm"/> false ends the release. A GET that changes state; never retried here.
+    /// </summary>
+    Task<ConfirmedPipelineBatch> ConfirmPipelineBatchAsync(string regionId, string pipelineId, bool confirm, CancellationToken cancellationToken = default);
+
     /// <summary>DescribePipeline: one batch with its stages and tasks.</summary>
     Task<Pipeline> DescribePipelineAsync(string regionId, string pipelineId, CancellationToken cancellationToken = default);
 

@@ -47,6 +47,15 @@ public sealed class SaeClient(SaeRequestSender sender) : ISaeClient
     }
 
     /// <inheritdoc />
+    public async Task<ConfirmedPipelineBatch> ConfirmPipelineBatchAsync(string regionId, string pipelineId, bool confirm, CancellationToken cancellationToken = default)
+    {
+        Require(pipelineId, nameof(pipelineId));
+        var (data, requestId) = await sender.SendWithRequestIdAsync<ConfirmedPipelineBatch>(
+            regionId, SaeOperations.ConfirmPipelineBatch, [new("PipelineId", pipelineId), new("Confirm", confirm ? "true" : "false")], cancellationToken).ConfigureAwait(false);
+        return data with { PipelineId = data.PipelineId ?? pipelineId, RequestId = requestId };
+    }
+
+    /// <inheritdoc />
     public Task<Pipeline> DescribePipelineAsync(string regionId, string pipelineId, CancellationToken cancellationToken = default)
     {
         Require(pipelineId, nameof(pipelineId));

@@ -18,6 +18,13 @@ public static class SaeOperations
     public static readonly SaeOperation AbortChangeOrder =
         new("AbortChangeOrder", HttpMethod.Put, "/pop/v1/sam/changeorder/AbortChangeOrder", IsRead: false);
 
+    /// <summary>
+    /// Starts the next batch of a manual release waiting for confirmation (status 8), or ends the release. A GET although
+    /// it changes state, so never retried by the client: the watch decides after reading the order again.
+    /// </summary>
+    public static readonly SaeOperation ConfirmPipelineBatch =
+        new("ConfirmPipelineBatch", HttpMethod.Get, "/pop/v1/sam/changeorder/ConfirmPipelineBatch", IsRead: false);
+
     /// <summary>Reads one batch with its stages and tasks.</summary>
     public static readonly SaeOperation DescribePipeline =
         new("DescribePipeline", HttpMethod.Get, "/pop/v1/sam/changeorder/DescribePipeline", IsRead: true, "PipelineId", "PipelineStatus");
@@ -38,7 +45,7 @@ public static class SaeOperations
     /// <summary>Every operation above.</summary>
     public static IReadOnlyList<SaeOperation> All { get; } =
     [
-        DescribeChangeOrder, ListChangeOrders, AbortChangeOrder, DescribePipeline,
+        DescribeChangeOrder, ListChangeOrders, AbortChangeOrder, ConfirmPipelineBatch, DescribePipeline,
         DescribeApplicationGroups, DescribeApplicationInstances, ListApplications,
     ];
 }

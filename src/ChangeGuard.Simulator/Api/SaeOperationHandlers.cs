@@ -22,6 +22,7 @@ internal static class SaeOperationHandlers
             [SaeOperations.DescribeChangeOrder.Path] = (SaeOperations.DescribeChangeOrder, DescribeChangeOrder),
             [SaeOperations.ListChangeOrders.Path] = (SaeOperations.ListChangeOrders, ListChangeOrders),
             [SaeOperations.AbortChangeOrder.Path] = (SaeOperations.AbortChangeOrder, AbortChangeOrder),
+            [SaeOperations.ConfirmPipelineBatch.Path] = (SaeOperations.ConfirmPipelineBatch, ConfirmPipelineBatch),
             [SaeOperations.DescribePipeline.Path] = (SaeOperations.DescribePipeline, DescribePipeline),
             [SaeOperations.DescribeApplicationGroups.Path] = (SaeOperations.DescribeApplicationGroups, DescribeApplicationGroups),
             [SaeOperations.DescribeApplicationInstances.Path] = (SaeOperations.DescribeApplicationInstances, DescribeApplicationInstances),
@@ -107,6 +108,14 @@ internal static class SaeOperationHandlers
         var rollback = query.Bool("Rollback") ?? false;
         var replacedBy = world.Abort(id, rollback);
         return new SaeAnswer(new { ChangeOrderId = id }, ReplacedBy: replacedBy);
+    }
+
+    private static SaeAnswer ConfirmPipelineBatch(SimulatedWorld world, QueryParameters query)
+    {
+        var id = query.Required("PipelineId");
+        var confirm = query.Bool("Confirm") ?? throw new SimulatorError(400, SaeErrorCodes.ParameterNotEmpty, "The parameter {Confirm} cannot be empty.");
+        world.ConfirmPipeline(id, confirm);
+        return new SaeAnswer(new { PipelineId = id });
     }
 
     private static SaeAnswer DescribePipeline(SimulatedWorld world, QueryParameters query)

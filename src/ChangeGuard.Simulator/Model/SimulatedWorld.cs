@@ -154,6 +154,35 @@ public sealed class SimulatedWorld
     }
 
     /// <summary>
+    /// ConfirmPipelineBatch as SAE does it: <paramref name="pipelineId"/> must be the batch its order waits to start
+    /// (status 8); then <paramref name="confirm"/> starts it, or false ends the release (status 6). Any other batch (a
+    /// wrong id, one already confirmed) gets SAE's error, so of two confirms racing, one takes effect.
+    /// </summary>
+    public void ConfirmPipeline(string pipelineId, bool confirm)
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            var (order, plan) = FindPipelineUnlocked(pipelineId)
+                ?? throw new SimulatorError(400, SaeErrorCodes.ParameterObviously, $"The parameter {{PipelineId}} is invalid: '{pipelineId}' does not exist.");
+            var snapshot = order.Snapshot(now);
+            if (snapshot.Status != ChangeOrderStatus.WaitingForBatchConfirmation || snapshot.CurrentBatch != plan.Index)
+            {
+                throw new SimulatorError(400, SaeErrorCodes.ParameterObviously, $"The parameter {{PipelineId}} is invalid: batch '{pipelineId}' is not waiting for confirmation.");
+            }
+
+            if (confirm)
+            {
+                order.Confirm(now);
+            }
+            else
+            {
+                order.Abort(now, rollback: false);
+            }
+        }
+    }
+
+    /// <summary>
     /// AbortChangeOrder as SAE does it, with the faults that apply now. Returns the <see cref="AbortAnswerFault"/> whose
     /// answer replaces SAE's acceptance (the abort applied or not, as it says), or null when SAE accepts it plainly.
     /// </summary>
