@@ -3,6 +3,7 @@ using ChangeGuard.Domain.Policies;
 using ChangeGuard.Hosting;
 using ChangeGuard.Simulator;
 using ChangeGuard.Watching;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChangeGuard.Benchmarks.Budget;
 
@@ -101,7 +102,7 @@ public sealed class LateFaultRound(int watches, int bad, int seed, bool probe = 
             BadPollGaps = [.. badOrders.SelectMany(id => CallLogStats.Gaps(CallLogStats.PollTimes(calls, BudgetScenario.HealthyApp(Array.IndexOf(orders, id)), id)
                 .Where(t => faultTimes.TryGetValue(id, out var fault) && t >= fault && (!aborts.TryGetValue(id, out var abort) || t <= abort))))],
             WarmUp = warmUp,
-            EngineSlots = engine.Services.GetService(typeof(WorkItemLimitOrchestrationService)) is WorkItemLimitOrchestrationService limit ? limit.MaxConcurrentTaskActivityWorkItems : 0,
+            EngineSlots = engine.Services.GetRequiredService<WorkItemLimitOrchestrationService>().MaxConcurrentTaskActivityWorkItems,
         }.WithTraffic(calls);
     }
 }

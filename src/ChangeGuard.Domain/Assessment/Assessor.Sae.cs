@@ -32,8 +32,6 @@ public static partial class Assessor
         var next = state with
         {
             Baseline = state.Baseline.Observe(snapshot.Instances, watch.StartedAt),
-            Batch = order.CurrentBatch,
-            BatchCount = order.BatchCount,
             AppName = order.AppName ?? state.AppName,
             BatchStarted = state.BatchStarted || order.AnyBatchStarted,
             BatchStartedAt = order.CurrentBatchStartedAt ?? state.BatchStartedAt,

@@ -41,7 +41,7 @@ public static partial class Assessor
         var next = state with { Polls = state.Polls + 1, Signals = judged.Counts, LastVerdict = kind, LastHealth = reason };
         var decision = new Decision(now, next.Polls, kind, reason, step.Action, actionText);
         var instances = new Verdict(VerdictKind.Healthy, "SAE was not read this poll", false, []);
-        next = next.Record(decision).Record(Sample(policy, next, new SaeMeasurement(null, null, null, 0), judged.Verdicts, now));
+        next = next.Record(decision).Record(Sample(policy, next, null, judged.Verdicts, now));
         return new PollAssessment(next, decision, step, instances, judged.Verdicts, null);
     }
 }

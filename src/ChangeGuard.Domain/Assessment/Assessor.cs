@@ -110,15 +110,15 @@ public static partial class Assessor
 
         next = next with { LastVerdict = kind, LastHealth = reason };
         var decision = new Decision(now, next.Polls, kind, reason, step.Action, actionText);
-        next = next.Record(decision).Record(Sample(policy, next, measured.Sae, verdicts, now));
+        next = next.Record(decision).Record(Sample(policy, next, measured.Sae.Snapshot, verdicts, now));
         var nextPollAt = step.Action == WatchAction.Continue ? NextPollAt(watch, next, kind, measured.Sae.NextPollIn, now) : (DateTimeOffset?)null;
         return new PollAssessment(next, decision, step, stage.Verdict, verdicts, nextPollAt);
     }
 
     /// <summary>The values this poll judged, in <see cref="JudgedMeasure.For"/>'s order, for charts.</summary>
-    private static PollSample Sample(WatchPolicy policy, WatchState state, SaeMeasurement sae, IReadOnlyList<SignalVerdict> verdicts, DateTimeOffset now)
+    private static PollSample Sample(WatchPolicy policy, WatchState state, HealthSnapshot? snapshot, IReadOnlyList<SignalVerdict> verdicts, DateTimeOffset now)
     {
-        var (ratio, restarts) = sae.Snapshot is { } snapshot ? InstanceRules.Measure(snapshot, state.Baseline) : (null, null);
+        var (ratio, restarts) = snapshot is not null ? InstanceRules.Measure(snapshot, state.Baseline) : (null, null);
         var values = new double?[2 + policy.Signals.Count];
         values[0] = Compact(ratio);
         values[1] = restarts;

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ChangeGuard.Domain.Health;
 
 namespace ChangeGuard.Domain.Assessment;
@@ -47,11 +48,13 @@ public sealed record WatchState
     /// <summary>Notable events raised so far: the sequence part of each event id.</summary>
     public int Notifications { get; init; }
 
-    /// <summary>The batch running or next (1-based), from the last snapshot.</summary>
-    public int? Batch { get; init; }
+    /// <summary>The batch running or next (1-based), from the order as last read.</summary>
+    [JsonIgnore]
+    public int? Batch => Order?.CurrentBatch;
 
-    /// <summary>How many batches the order has, from the last snapshot.</summary>
-    public int? BatchCount { get; init; }
+    /// <summary>How many batches the order has, from the order as last read.</summary>
+    [JsonIgnore]
+    public int? BatchCount => Order?.BatchCount;
 
     /// <summary>The app's name, when SAE told it.</summary>
     public string? AppName { get; init; }
