@@ -22,6 +22,12 @@ public static class LogEvents
     /// <summary>An abort was answered otherwise (busy, refused, unclear, not running).</summary>
     public const int AbortAnswered = 2002;
 
+    /// <summary>SAE accepted a confirm of a waiting batch.</summary>
+    public const int PromoteConfirmed = 2101;
+
+    /// <summary>A confirm of a waiting batch was not made: the batch no longer waited, or SAE refused or failed it.</summary>
+    public const int PromoteAnswered = 2102;
+
     /// <summary>A watch started.</summary>
     public const int WatchStarted = 3001;
 

@@ -11,7 +11,8 @@ public sealed class NotificationChannelOptions
     public static IReadOnlyList<WatchEventType> DefaultEvents { get; } =
     [
         WatchEventType.Aborted, WatchEventType.AbortFailed, WatchEventType.DryRunWouldAbort, WatchEventType.Ended,
-        WatchEventType.GuardAdopted, WatchEventType.GuardAborted,
+        WatchEventType.GuardAdopted, WatchEventType.GuardAborted, WatchEventType.BatchPromoted,
+        WatchEventType.DryRunWouldPromote,
     ];
 
     /// <summary><c>webhook</c>, <c>dingtalk</c>, <c>feishu</c>, <c>slack</c> or <c>teams</c>.</summary>

@@ -29,4 +29,10 @@ public enum WatchEventType
 
     /// <summary>The rollback guard is aborting an order: past the hard maximum, or retrying a failed abort.</summary>
     GuardAborted,
+
+    /// <summary>ChangeGuard confirmed the next batch of a manual release after the finished one baked healthy.</summary>
+    BatchPromoted,
+
+    /// <summary>Dry run: the next batch of a manual release would have been confirmed.</summary>
+    DryRunWouldPromote,
 }

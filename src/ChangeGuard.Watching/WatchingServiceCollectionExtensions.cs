@@ -44,10 +44,12 @@ public static class WatchingServiceCollectionExtensions
         services.TryAddSingleton<HealthReader>();
         services.TryAddSingleton<PollPlanner>();
         services.TryAddSingleton<ChangeOrderAborter>();
+        services.TryAddSingleton<BatchPromoter>();
         services.TryAddTransient<ReadHealthActivity>();
         services.TryAddTransient<ReadSignalsActivity>();
         services.TryAddTransient<AbortChangeOrderActivity>();
         services.TryAddTransient<ConfirmAbortActivity>();
+        services.TryAddTransient<PromoteBatchActivity>();
         services.TryAddTransient<NotifyActivity>();
         services.TryAddSingleton<ChangeOrderCheck>();
         services.TryAddSingleton<WatchApiFactory>();
@@ -78,6 +80,7 @@ public static class WatchingServiceCollectionExtensions
             .AddActivity<ReadSignalsActivity>()
             .AddActivity<AbortChangeOrderActivity>()
             .AddActivity<ConfirmAbortActivity>()
+            .AddActivity<PromoteBatchActivity>()
             .AddActivity<NotifyActivity>();
     }
 }

@@ -42,8 +42,8 @@ public sealed class NotificationOptionsTests
     [InlineData("Url", "hooks.example.com/x", "ChangeGuard:Notifications:Channels:ops:Url must be an absolute https URL (http only to a loopback address)")]
     [InlineData("Secret", "not-a-whsec", "ChangeGuard:Notifications:Channels:ops:Secret must be 'whsec_' followed by the base64 of 24 to 64 random bytes (Standard Webhooks)")]
     [InlineData("Secret", "whsec_c2hvcnQ=", "ChangeGuard:Notifications:Channels:ops:Secret must be 'whsec_' followed by the base64 of 24 to 64 random bytes (Standard Webhooks)")]
-    [InlineData("Events:0", "exploded", "ChangeGuard:Notifications:Channels:ops:Events:0 must be one of watchStarted, breachCounted, aborted, abortFailed, dryRunWouldAbort, ended, guardAdopted, guardAborted")]
-    [InlineData("Events:0", "3", "ChangeGuard:Notifications:Channels:ops:Events:0 must be one of watchStarted, breachCounted, aborted, abortFailed, dryRunWouldAbort, ended, guardAdopted, guardAborted")]
+    [InlineData("Events:0", "exploded", "ChangeGuard:Notifications:Channels:ops:Events:0 must be one of watchStarted, breachCounted, aborted, abortFailed, dryRunWouldAbort, ended, guardAdopted, guardAborted, batchPromoted, dryRunWouldPromote")]
+    [InlineData("Events:0", "3", "ChangeGuard:Notifications:Channels:ops:Events:0 must be one of watchStarted, breachCounted, aborted, abortFailed, dryRunWouldAbort, ended, guardAdopted, guardAborted, batchPromoted, dryRunWouldPromote")]
     [InlineData("MinSeverity", "critical", "ChangeGuard:Notifications:Channels:ops:MinSeverity must be info, warning or error")]
     public void Validate_BadChannelSetting_NamesTheSetting(string setting, string value, string expected)
     {

@@ -89,5 +89,7 @@ public sealed class PolicyOptions
     private static string Help(PolicyField field) =>
         $"{field.Doc} (default {field.DefaultText}{(field.BoundsText is { } bounds ? "; " + bounds : string.Empty)})";
 
-    private static string Kebab(string name) => string.Concat(name.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
+    // promote.bakeTime → promote-bake-time: a section's fields read as one option name.
+    private static string Kebab(string name) =>
+        string.Concat(name.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c == '.' ? "-" : c.ToString()));
 }

@@ -39,6 +39,13 @@ public static partial class Assessor
         var reason = $"signals only (SAE is read at the call budget's pace): {judged.Summary}";
         var actionText = judged.Actions.Count == 0 ? "continue" : string.Join("; ", judged.Actions);
         var next = state with { Polls = state.Polls + 1, Signals = judged.Counts, LastVerdict = kind, LastHealth = reason };
+        if (next.Bake is not null && SignalsUnhealthy(policy.Promote, judged.Verdicts) is { } why)
+        {
+            // A signal that fails between SAE polls restarts a bake as it would on a full poll.
+            next = next with { Bake = null };
+            actionText = $"{actionText}; bake restarts: {why}";
+        }
+
         var decision = new Decision(now, next.Polls, kind, reason, step.Action, actionText);
         var instances = new Verdict(VerdictKind.Healthy, "SAE was not read this poll", false, []);
         next = next.Record(decision).Record(Sample(policy, next, null, judged.Verdicts, now));

@@ -18,6 +18,7 @@ namespace ChangeGuard.Domain.Assessment;
 /// ends the watch as <see cref="WatchOutcome.Unwatchable"/> and never aborts.</item>
 /// <item>No data neither passes nor fails.</item>
 /// <item>The poll's verdict is the worst of its signals: a breach, then a read error, then no data.</item>
+/// <item>With promotion on, a manual release waiting to start its next batch is confirmed once the finished batch baked healthy.</item>
 /// </list>
 /// </summary>
 public static partial class Assessor
@@ -43,7 +44,7 @@ public static partial class Assessor
             return new PollPlan(true, false, $"timeout: the change order ran longer than {DurationFormat.Format(policy.Timeout)} since the watch started", [evidence]);
         }
 
-        return PollPlan.Read(Elevated(policy, state, state.LastVerdict, now), OrderDue(state));
+        return PollPlan.Read(Elevated(policy, state, state.LastVerdict, now), OrderDue(policy, state));
     }
 
     /// <summary>
@@ -55,11 +56,19 @@ public static partial class Assessor
     /// <summary>
     /// Whether the next poll must read the change order: none is known, the known one runs no batch (only the order
     /// can say when one starts), a breach or error is being counted (the poll that may abort reads everything), or
-    /// <see cref="OrderReadEvery"/> polls have passed. Otherwise the instances alone tell what a poll needs, and the
-    /// reader reads the order too only if their shape changed.
+    /// <see cref="OrderReadEvery"/> polls have passed, or the promotion gate needs it (a batch of a manual release runs:
+    /// only the order says when it ends and the bake begins; or the gate confirmed the batch the order last waited for).
+    /// Otherwise the instances alone tell what a poll needs, and the reader reads the order too only if their shape changed.
     /// </summary>
-    private static bool OrderDue(WatchState state) =>
-        state.Order is not { NeedsInstances: true } || state.IsCounting() || state.PollsSinceOrderRead + 1 >= OrderReadEvery;
+    private static bool OrderDue(WatchPolicy policy, WatchState state) =>
+        state.Order is not { NeedsInstances: true } || state.IsCounting() || state.PollsSinceOrderRead + 1 >= OrderReadEvery
+        || (policy.Promote.Enabled && state.Order is { ManualBatches: true, Status: not ChangeOrderStatus.WaitingForBatchConfirmation })
+        || ActedOnWaitingBatch(state);
+
+    /// <summary>The order as last read waits for a batch the gate has confirmed: it is out of date.</summary>
+    private static bool ActedOnWaitingBatch(WatchState state) =>
+        state.Order is { Status: ChangeOrderStatus.WaitingForBatchConfirmation, CurrentPipelineId: { } waiting }
+        && state.Promotions.Any(p => p.PipelineId == waiting && p.Result is PromotionResult.Confirmed or PromotionResult.AlreadyConfirmed);
 
     /// <summary>
     /// Whether this poll reads the policy's signals, once SAE has been read: from the moment a batch has started (metrics
@@ -108,10 +117,18 @@ public static partial class Assessor
                 : $"{actionText}; {string.Join("; ", judged.Actions)}";
         }
 
+        if (step.Action == WatchAction.Continue)
+        {
+            var gate = Gate(policy, next, measured.Sae, stage.Verdict, measured.Signals is null ? null : verdicts, now);
+            next = gate.State;
+            step = gate.Step ?? step;
+            actionText = gate.ActionText is not { } gateText ? actionText : actionText == "continue" ? gateText : $"{actionText}; {gateText}";
+        }
+
         next = next with { LastVerdict = kind, LastHealth = reason };
         var decision = new Decision(now, next.Polls, kind, reason, step.Action, actionText);
         next = next.Record(decision).Record(Sample(policy, next, measured.Sae.Snapshot, verdicts, now));
-        var nextPollAt = step.Action == WatchAction.Continue ? NextPollAt(watch, next, kind, measured.Sae.NextPollIn, now) : (DateTimeOffset?)null;
+        var nextPollAt = step.Action is WatchAction.Continue or WatchAction.Promote ? NextPollAt(watch, next, kind, measured.Sae.NextPollIn, now) : (DateTimeOffset?)null;
         return new PollAssessment(next, decision, step, stage.Verdict, verdicts, nextPollAt);
     }
 
@@ -142,7 +159,14 @@ public static partial class Assessor
     {
         var policy = watch.Policy;
         var interval = !Elevated(policy, state, verdict, now) && advised is { } longer && longer > policy.PollInterval ? longer : policy.PollInterval;
-        return now + interval < watch.Deadline ? now + interval : watch.Deadline;
+        var next = now + interval;
+        if (state.Bake is { } bake && bake.HealthySince + policy.Promote.BakeTime is var baked && baked > now && baked < next)
+        {
+            // A bake that ends before the next poll is judged when it ends, not an interval later.
+            next = baked;
+        }
+
+        return next < watch.Deadline ? next : watch.Deadline;
     }
 
     /// <summary>A breach is likely: one is being counted, there was no data, or a batch has just started.</summary>

@@ -1,7 +1,7 @@
 namespace ChangeGuard.Domain.Assessment;
 
 /// <summary>
-/// What a watch did, as a closed set: the assessor's answer to a poll (the first four) and the steps of acting on it.
+/// What a watch did, as a closed set: the assessor's answer to a poll (the first four, and Promote) and the steps of acting on it.
 /// Hosts switch on this, never on the text beside it.
 /// </summary>
 public enum WatchAction
@@ -32,4 +32,16 @@ public enum WatchAction
 
     /// <summary>A notification could not be delivered.</summary>
     NotifyFailed,
+
+    /// <summary>Confirm the next batch of a manual release: the finished one baked healthy (in a dry run: report that it would).</summary>
+    Promote,
+
+    /// <summary>SAE accepted the confirm: the next batch starts.</summary>
+    PromoteConfirmed,
+
+    /// <summary>The batch no longer waited when the confirm came: someone else confirmed it, or the order moved on.</summary>
+    PromoteSkipped,
+
+    /// <summary>The confirm could not be made: tried again on a later poll, or left for a person when SAE refused it.</summary>
+    PromoteFailed,
 }

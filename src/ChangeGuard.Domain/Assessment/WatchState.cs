@@ -83,6 +83,12 @@ public sealed record WatchState
     /// <summary>The judged values of the last polls, oldest first (<see cref="JudgedMeasure.For"/> names them).</summary>
     public IReadOnlyList<PollSample> Samples { get; init; } = [];
 
+    /// <summary>The healthy streak of the batch a manual release waits to start, while promotion is on.</summary>
+    public BatchBake? Bake { get; init; }
+
+    /// <summary>The batches the promotion gate acted on, oldest first.</summary>
+    public IReadOnlyList<Promotion> Promotions { get; init; } = [];
+
     /// <summary>Whether any breach or read error is being counted: the watch is in its riskiest phase.</summary>
     public bool IsCounting() =>
         ConsecutiveBreaches > 0 || ConsecutiveErrors > 0 || Signals.Any(s => s.ConsecutiveBreaches > 0 || s.ConsecutiveErrors > 0);

@@ -13,6 +13,8 @@ namespace ChangeGuard.Domain.Health;
 /// <param name="AppId">The app the order belongs to, as SAE says: a watch asked for another app must not act on it.</param>
 /// <param name="BatchStarts">When each batch started (null: not yet), to place a new instance in the batch that created it
 /// on a poll that reads the instances alone.</param>
+/// <param name="CurrentPipelineId">SAE's id of the current batch: at status 8, the batch waiting to be confirmed.</param>
+/// <param name="ManualBatches">Whether each batch after the first waits for a confirm (SAE's <c>BatchType</c> manual).</param>
 public sealed record ChangeOrderProgress(
     ChangeOrderStatus Status,
     ChangeOrderSubStatus SubStatus,
@@ -24,7 +26,9 @@ public sealed record ChangeOrderProgress(
     DateTimeOffset? CurrentBatchStartedAt = null,
     string? AppName = null,
     string? AppId = null,
-    IReadOnlyList<DateTimeOffset?>? BatchStarts = null)
+    IReadOnlyList<DateTimeOffset?>? BatchStarts = null,
+    string? CurrentPipelineId = null,
+    bool ManualBatches = false)
 {
     /// <summary>Whether the instances are worth reading: a batch has started, the order is not over and not waiting for approval.</summary>
     public bool NeedsInstances => AnyBatchStarted && !Status.IsTerminal() && Status != ChangeOrderStatus.WaitingForApproval;

@@ -113,11 +113,54 @@ public static class PolicyFields
         Max = TimeSpan.FromHours(1),
     };
 
+    /// <summary><see cref="PromotePolicy.Enabled"/>.</summary>
+    public static PolicyField<bool> PromoteEnabled { get; } = new(
+        "promote.enabled", "confirm the next batch of a manual release once the finished one has baked healthy",
+        p => p.Promote.Enabled, (p, v) => p with { Promote = p.Promote with { Enabled = v } },
+        o => o.Promote?.Enabled, (o, v) => o with { Promote = (o.Promote ?? new()) with { Enabled = v } });
+
+    /// <summary><see cref="PromotePolicy.BakeTime"/>.</summary>
+    public static PolicyField<TimeSpan> PromoteBakeTime { get; } = new(
+        "promote.bakeTime", "how long the finished batch must stay healthy before the next is confirmed",
+        p => p.Promote.BakeTime, (p, v) => p with { Promote = p.Promote with { BakeTime = v } },
+        o => o.Promote?.BakeTime, (o, v) => o with { Promote = (o.Promote ?? new()) with { BakeTime = v } })
+    {
+        Min = TimeSpan.Zero,
+        Max = TimeSpan.FromHours(24),
+    };
+
+    /// <summary><see cref="PromotePolicy.MinHealthyPolls"/>.</summary>
+    public static PolicyField<int> PromoteMinHealthyPolls { get; } = new(
+        "promote.minHealthyPolls", "healthy polls in a row the bake needs as well",
+        p => p.Promote.MinHealthyPolls, (p, v) => p with { Promote = p.Promote with { MinHealthyPolls = v } },
+        o => o.Promote?.MinHealthyPolls, (o, v) => o with { Promote = (o.Promote ?? new()) with { MinHealthyPolls = v } })
+    {
+        Min = 1,
+        Max = 1000,
+    };
+
+    /// <summary><see cref="PromotePolicy.RequireSignalData"/>.</summary>
+    public static PolicyField<bool> PromoteRequireSignalData { get; } = new(
+        "promote.requireSignalData", "count a poll toward the bake only when every signal passed (not merely had no breach)",
+        p => p.Promote.RequireSignalData, (p, v) => p with { Promote = p.Promote with { RequireSignalData = v } },
+        o => o.Promote?.RequireSignalData, (o, v) => o with { Promote = (o.Promote ?? new()) with { RequireSignalData = v } });
+
+    /// <summary><see cref="PromotePolicy.LastBatch"/>.</summary>
+    public static PolicyField<int> PromoteLastBatch { get; } = new(
+        "promote.lastBatch", "the last batch ChangeGuard may start: 0 every batch, N up to batch N, -N all but the final N",
+        p => p.Promote.LastBatch, (p, v) => p with { Promote = p.Promote with { LastBatch = v } },
+        o => o.Promote?.LastBatch, (o, v) => o with { Promote = (o.Promote ?? new()) with { LastBatch = v } })
+    {
+        Min = -100,
+        Max = 100,
+    };
+
     /// <summary>Every field, in the order validation reports them.</summary>
     public static IReadOnlyList<PolicyField> All { get; } =
     [
         PollInterval, InitialDelay, Timeout, FailureLimit, ConsecutiveErrorLimit, OnErrorLimit, MaxUnavailableRatio,
         MaxRestarts, Rollback, DryRun, AbortDeadline, MaxAbortAttempts, AbortConfirmTimeout,
+        PromoteEnabled, PromoteBakeTime, PromoteMinHealthyPolls, PromoteRequireSignalData, PromoteLastBatch,
     ];
 
     /// <summary>The field with this JSON name (<c>pollInterval</c>), or null.</summary>

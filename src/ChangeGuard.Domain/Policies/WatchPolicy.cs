@@ -53,6 +53,9 @@ public sealed record WatchPolicy
     /// <summary>How long to wait for an accepted abort to reach a terminal status (<see cref="PolicyFields.AbortConfirmTimeout"/>).</summary>
     public TimeSpan AbortConfirmTimeout { get; init; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>Whether and when a healthy batch of a manual release is confirmed (off by default).</summary>
+    public PromotePolicy Promote { get; init; } = new();
+
     /// <summary>Health signals beyond SAE's instance status (Prometheus queries, HTTP probes), judged every poll.</summary>
     public IReadOnlyList<SignalDefinition> Signals { get; init; } = [];
 

@@ -46,6 +46,9 @@ public sealed record WatchPolicyOverrides
     /// <summary>See <see cref="WatchPolicy.AbortConfirmTimeout"/>.</summary>
     public TimeSpan? AbortConfirmTimeout { get; init; }
 
+    /// <summary>See <see cref="WatchPolicy.Promote"/>: the fields given; a section without <c>enabled</c> turns promotion on.</summary>
+    public PromoteOverrides? Promote { get; init; }
+
     /// <summary>See <see cref="WatchPolicy.Signals"/>; null keeps the configured signals, empty means none.</summary>
     public IReadOnlyList<SignalDefinition>? Signals { get; init; }
 
@@ -66,6 +69,6 @@ public sealed record WatchPolicyOverrides
             policy = field.ApplyOverride(this, policy);
         }
 
-        return policy;
+        return Promote is { Enabled: null } ? policy with { Promote = policy.Promote with { Enabled = true } } : policy;
     }
 }

@@ -7,7 +7,7 @@ namespace ChangeGuard.Domain.Telemetry;
 /// ChangeGuard's own metrics and traces, in one meter and one activity source named <see cref="Name"/> that every host
 /// exports the same way (<c>serve</c> at <c>/metrics</c> and over OTLP; the Functions worker over OTLP). Instruments are
 /// recorded where things happen: SAE calls in the client, polls and outcomes by the orchestration (never on replay),
-/// abort answers by the abort activity, deliveries by the notifier. No tag carries a secret.
+/// abort answers by the abort activity, promotions by the orchestration, deliveries by the notifier. No tag carries a secret.
 /// </summary>
 public static class ChangeGuardTelemetry
 {
@@ -31,6 +31,9 @@ public static class ChangeGuardTelemetry
 
     /// <summary>AbortChangeOrder attempts, by answer.</summary>
     public static readonly Counter<long> AbortAttempts = Meter.CreateCounter<long>("changeguard.abort.attempts", "{call}", "AbortChangeOrder attempts, by answer");
+
+    /// <summary>Batches of manual releases the promotion gate acted on, by result (confirmed, alreadyConfirmed, wouldPromote, refused).</summary>
+    public static readonly Counter<long> Promotions = Meter.CreateCounter<long>("changeguard.promotions", "{batch}", "Batches the promotion gate acted on, by result");
 
     /// <summary>SAE calls, by API and result.</summary>
     public static readonly Counter<long> SaeCalls = Meter.CreateCounter<long>("changeguard.sae.calls", "{call}", "SAE calls, by API and result");

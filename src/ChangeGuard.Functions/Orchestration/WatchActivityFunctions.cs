@@ -13,6 +13,7 @@ public sealed class WatchActivityFunctions(
     ReadSignalsActivity signals,
     AbortChangeOrderActivity abort,
     ConfirmAbortActivity confirm,
+    PromoteBatchActivity promote,
     NotifyActivity notify)
 {
     /// <summary>Reads one health snapshot.</summary>
@@ -30,6 +31,10 @@ public sealed class WatchActivityFunctions(
     /// <summary>Reads an order's status after an accepted abort.</summary>
     [Function(nameof(ConfirmAbortActivity))]
     public Task<ConfirmAbortResult> ConfirmAbortAsync([ActivityTrigger] ConfirmAbortRequest input) => confirm.RunAsync(input);
+
+    /// <summary>Confirms a waiting batch of a manual release, once.</summary>
+    [Function(nameof(PromoteBatchActivity))]
+    public Task<PromoteBatchResult> PromoteBatchAsync([ActivityTrigger] PromoteBatchRequest input) => promote.RunAsync(input);
 
     /// <summary>Delivers one event to one notification channel.</summary>
     [Function(nameof(NotifyActivity))]

@@ -39,9 +39,16 @@ internal static class EventText
             WatchEventType.Ended => $"{order} ended on its own",
             WatchEventType.GuardAdopted => $"rollback guard adopted {order}",
             WatchEventType.GuardAborted => $"rollback guard is aborting {order}",
+            WatchEventType.BatchPromoted => $"promoted {Batch(e)} of {order}",
+            WatchEventType.DryRunWouldPromote => $"dry run, would promote {Batch(e)} of {order}",
             _ => order,
         };
     }
+
+    /// <summary>The batch an event is about: <c>batch 2 of 3</c>, or <c>the next batch</c> when it is not known.</summary>
+    private static string Batch(WatchEvent e) => e.Batch is { } batch and > 0
+        ? $"batch {batch}{(e.BatchCount is { } count and > 0 ? $" of {count}" : string.Empty)}"
+        : "the next batch";
 
     /// <summary>The facts a reader scans: label and value, only those known.</summary>
     public static IReadOnlyList<(string Label, string Value)> Facts(WatchEvent e)

@@ -5,7 +5,7 @@ namespace ChangeGuard.Simulator.Model;
 
 /// <summary>
 /// Computes a change order's state at a scenario second from its definition and the events that reached it
-/// (confirmations, an abort, a forced finish). Pure: the same inputs give the same state.
+/// (confirmations by the batch they started, an abort, a forced finish). Pure: the same inputs give the same state.
 /// </summary>
 internal static class ChangeOrderTimeline
 {
@@ -14,7 +14,7 @@ internal static class ChangeOrderTimeline
         ChangeOrderDefinition order,
         IReadOnlyList<BatchPlan> plans,
         double t,
-        IReadOnlyList<double> confirmations,
+        IReadOnlyDictionary<int, double> confirmations,
         double? abortedAt,
         double? finishedAt)
     {
@@ -41,7 +41,7 @@ internal static class ChangeOrderTimeline
         return Walk(order, plans, t, confirmations);
     }
 
-    private static OrderSnapshot Walk(ChangeOrderDefinition order, IReadOnlyList<BatchPlan> plans, double t, IReadOnlyList<double> confirmations)
+    private static OrderSnapshot Walk(ChangeOrderDefinition order, IReadOnlyList<BatchPlan> plans, double t, IReadOnlyDictionary<int, double> confirmations)
     {
         var batches = plans.Select(_ => new BatchSnapshot(ChangeOrderStatus.Preparing, null, null)).ToArray();
         var cursor = order.ApprovalSeconds;
@@ -56,7 +56,7 @@ internal static class ChangeOrderTimeline
             {
                 if (order.BatchType == BatchMode.Manual)
                 {
-                    var confirmAt = ConfirmationTime(order, confirmations, i - 1, cursor);
+                    var confirmAt = ConfirmationTime(order, confirmations, i, cursor);
                     if (t < confirmAt)
                     {
                         return new OrderSnapshot(ChangeOrderStatus.WaitingForBatchConfirmation, ChangeOrderSubStatus.Normal, i, batches, null);
@@ -101,11 +101,11 @@ internal static class ChangeOrderTimeline
         return new OrderSnapshot(ChangeOrderStatus.Succeeded, ChangeOrderSubStatus.Normal, plans.Count - 1, batches, null);
     }
 
-    private static double ConfirmationTime(ChangeOrderDefinition order, IReadOnlyList<double> confirmations, int index, double readyAt)
+    private static double ConfirmationTime(ChangeOrderDefinition order, IReadOnlyDictionary<int, double> confirmations, int index, double readyAt)
     {
-        if (index < confirmations.Count)
+        if (confirmations.TryGetValue(index, out var confirmedAt))
         {
-            return Math.Max(readyAt, confirmations[index]);
+            return Math.Max(readyAt, confirmedAt);
         }
 
         return order.ConfirmAfterSeconds is { } after ? readyAt + after : double.PositiveInfinity;

@@ -9,7 +9,8 @@ namespace ChangeGuard.Simulator.Model;
 /// </summary>
 internal sealed class SimulatedChangeOrder
 {
-    private readonly List<double> _confirmations = [];
+    private readonly Dictionary<int, double> _confirmations = [];
+    private readonly List<BatchConfirmation> _confirmedBy = [];
 
     public SimulatedChangeOrder(string changeOrderId, SimulatedApp app, ChangeOrderDefinition definition, DateTimeOffset createdAt, double timeScale)
     {
@@ -64,7 +65,16 @@ internal sealed class SimulatedChangeOrder
 
     public void FinishNow(DateTimeOffset now) => FinishedAt = ScenarioSeconds(now);
 
-    public void Confirm(DateTimeOffset now) => _confirmations.Add(ScenarioSeconds(now));
+    /// <summary>Every confirm that started a batch, oldest first, with who sent it.</summary>
+    public IReadOnlyList<BatchConfirmation> Confirmations => _confirmedBy;
+
+    /// <summary>Starts the batch the order waits for (the caller checked it waits), recording who confirmed it.</summary>
+    public void Confirm(DateTimeOffset now, string by)
+    {
+        var waiting = Snapshot(now).CurrentBatch;
+        _confirmations[waiting] = ScenarioSeconds(now);
+        _confirmedBy.Add(new BatchConfirmation(waiting + 1, Plans[waiting].PipelineId, ScenarioSeconds(now), by));
+    }
 
     /// <summary>The app's instances while this order is its latest one.</summary>
     public IReadOnlyList<InstanceState> Instances(DateTimeOffset now, string baseVersion)

@@ -149,7 +149,16 @@ public sealed class SimulatedWorld
                 throw new SimulatorError(400, SaeErrorCodes.ParameterObviously, $"The change order '{changeOrderId}' is not waiting for a batch confirmation.");
             }
 
-            order.Confirm(now);
+            order.Confirm(now, BatchConfirmation.Person);
+        }
+    }
+
+    /// <summary>The confirms that started batches of an order, oldest first: what a test counts to see that none took effect twice.</summary>
+    public IReadOnlyList<BatchConfirmation> Confirmations(string changeOrderId)
+    {
+        lock (_gate)
+        {
+            return [.. RequireOrder(changeOrderId).Confirmations];
         }
     }
 
@@ -166,6 +175,14 @@ public sealed class SimulatedWorld
             var (order, plan) = FindPipelineUnlocked(pipelineId)
                 ?? throw new SimulatorError(400, SaeErrorCodes.ParameterObviously, $"The parameter {{PipelineId}} is invalid: '{pipelineId}' does not exist.");
             var snapshot = order.Snapshot(now);
+            if (ActiveFaultsUnlocked(now).PersonConfirmsFirst && confirm
+                && snapshot.Status == ChangeOrderStatus.WaitingForBatchConfirmation && snapshot.CurrentBatch == plan.Index)
+            {
+                // A person's click lands first; the call below then finds the batch started, as SAE would.
+                order.Confirm(now, BatchConfirmation.Person);
+                snapshot = order.Snapshot(now);
+            }
+
             if (snapshot.Status != ChangeOrderStatus.WaitingForBatchConfirmation || snapshot.CurrentBatch != plan.Index)
             {
                 throw new SimulatorError(400, SaeErrorCodes.ParameterObviously, $"The parameter {{PipelineId}} is invalid: batch '{pipelineId}' is not waiting for confirmation.");
@@ -173,7 +190,7 @@ public sealed class SimulatedWorld
 
             if (confirm)
             {
-                order.Confirm(now);
+                order.Confirm(now, BatchConfirmation.Api);
             }
             else
             {

@@ -39,6 +39,12 @@ public sealed record FaultDefinition
     /// <summary>An order finishes (succeeds) just before the first abort arrives, which then meets <c>Not.Running</c>.</summary>
     public bool FinishBeforeAbort { get; init; }
 
+    /// <summary>
+    /// A person confirms the waiting batch just before each <c>ConfirmPipelineBatch</c> arrives, which then finds the batch
+    /// started and meets SAE's error: the race of a person and ChangeGuard clicking at the same moment.
+    /// </summary>
+    public bool PersonConfirmsFirst { get; init; }
+
     /// <summary>Actions answered <c>Resouce.no.permission</c>.</summary>
     public IReadOnlyList<string> DeniedActions { get; init; } = [];
 

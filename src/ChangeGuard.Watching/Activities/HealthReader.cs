@@ -162,7 +162,9 @@ public sealed class HealthReader(ISaeClient sae, TimeProvider time)
             current >= 0 ? pipelines[current].StartTime : null,
             string.IsNullOrWhiteSpace(order.AppName) ? null : order.AppName,
             string.IsNullOrWhiteSpace(order.AppId) ? null : order.AppId,
-            [.. pipelines.Select(p => p.StartTime)]);
+            [.. pipelines.Select(p => p.StartTime)],
+            string.IsNullOrWhiteSpace(order.CurrentPipelineId) ? null : order.CurrentPipelineId,
+            string.Equals(order.BatchType, "manual", StringComparison.OrdinalIgnoreCase) || order.Auto == false);
     }
 
     private static int IndexOf(IReadOnlyList<ChangeOrderPipeline> pipelines, Func<ChangeOrderPipeline, bool> match)

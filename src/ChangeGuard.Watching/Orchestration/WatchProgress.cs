@@ -47,6 +47,12 @@ public sealed record WatchProgress
     /// <summary>The last few decisions.</summary>
     public IReadOnlyList<Decision> LastDecisions { get; init; } = [];
 
+    /// <summary>The bake of the batch a manual release waits to start, while promotion is on.</summary>
+    public BatchBake? Bake { get; init; }
+
+    /// <summary>The batches the promotion gate acted on.</summary>
+    public IReadOnlyList<Promotion> Promotions { get; init; } = [];
+
     /// <summary>The judged values of the last polls against their thresholds.</summary>
     public ValueChart? Chart { get; init; }
 
@@ -64,6 +70,8 @@ public sealed record WatchProgress
         StartedAt = startedAt,
         NextPollAt = nextPollAt,
         LastDecisions = state.Decisions.TakeLast(DecisionsShown).Select(d => d with { Reason = Truncate(d.Reason, 512)! }).ToArray(),
+        Bake = state.Bake,
+        Promotions = state.Promotions,
         Chart = new ValueChart(measures, state.Samples),
     });
 

@@ -54,4 +54,7 @@ public sealed record WatchResult
 
     /// <summary>The last decisions.</summary>
     public IReadOnlyList<Decision> Timeline { get; init; } = [];
+
+    /// <summary>The batches of a manual release the promotion gate acted on: confirmed, already confirmed, would promote, refused.</summary>
+    public IReadOnlyList<Promotion> Promotions { get; init; } = [];
 }

@@ -18,7 +18,7 @@ using Microsoft.Extensions.Logging;
 namespace ChangeGuard.Watching.Orchestration;
 
 /// <summary>
-/// One execution (generation) of a watch: the poll loop, manual commands, the abort and its confirmation, and the
+/// One execution (generation) of a watch: the poll loop, manual commands, promotions, the abort and its confirmation, and the
 /// notifications about them. Notifications never hold up the watch: breach and start events are scheduled and
 /// collected later, and the events that end a watch are sent once the abort has run, with a bounded wait.
 /// </summary>
@@ -207,6 +207,9 @@ internal sealed partial class WatchRun
                 return await AbortAsync(step.Reason, step.Evidence, null);
             case WatchAction.Finish or WatchAction.Stop:
                 return Finish(step.Outcome ?? WatchOutcome.Stopped, step.Reason, step.Evidence, finalStatus: step.FinalStatus);
+            case WatchAction.Promote when step.Promotion is { } promotion:
+                await PromoteAsync(promotion, step);
+                return null;
         }
 
         if (assessment.CountedBreaches.Count > 0)
@@ -218,6 +221,46 @@ internal sealed partial class WatchRun
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Confirms the batch the gate chose (a dry run calls nothing), records the answer and announces a promotion. A
+    /// confirm that could not be made is tried again by a later poll's gate; the watch goes on polling either way.
+    /// </summary>
+    private async Task PromoteAsync(BatchPromotion promotion, WatchStep step)
+    {
+        PromotionAttempt? attempt = null;
+        if (!Policy.DryRun)
+        {
+            try
+            {
+                attempt = (await _context.CallActivityAsync<PromoteBatchResult>(nameof(PromoteBatchActivity),
+                    new PromoteBatchRequest(Target.RegionId, Target.ChangeOrderId, promotion.PipelineId, promotion.Batch))).Attempt;
+            }
+            catch (TaskFailedException)
+            {
+                // The activity answers SAE's failures as data; this is the worker failing it. The next poll reads first.
+                attempt = new PromotionAttempt(PromotionAnswer.Retry, null, null, new SaeFailure("ChangeGuard.ActivityFailed", "the promote activity failed", null, null), null, 0);
+            }
+        }
+
+        var judged = Assessor.JudgePromotion(_state, promotion, attempt, Now);
+        _state = judged.State;
+        if (judged.Result is not { } result)
+        {
+            return;
+        }
+
+        if (!_context.IsReplaying)
+        {
+            ChangeGuardTelemetry.Promotions.Add(1, new KeyValuePair<string, object?>("result", result.ToString()));
+        }
+
+        if (result is PromotionResult.Confirmed or PromotionResult.WouldPromote)
+        {
+            Announce(result == PromotionResult.Confirmed ? WatchEventType.BatchPromoted : WatchEventType.DryRunWouldPromote,
+                $"{step.Reason}; {judged.Reason}", step.Evidence);
+        }
     }
 
     private async Task<WatchResult?> DelayAsync(DateTimeOffset fireAt)
@@ -375,6 +418,7 @@ internal sealed partial class WatchRun
             StartedAt = _startedAt,
             EndedAt = Now,
             Timeline = _state.Decisions,
+            Promotions = _state.Promotions,
         };
     }
 

@@ -23,6 +23,11 @@ public sealed class PolicyFieldsTests
         { "abortDeadline", TimeSpan.FromMinutes(1) },
         { "maxAbortAttempts", 3 },
         { "abortConfirmTimeout", TimeSpan.FromSeconds(20) },
+        { "promote.enabled", true },
+        { "promote.bakeTime", TimeSpan.FromMinutes(10) },
+        { "promote.minHealthyPolls", 5 },
+        { "promote.requireSignalData", false },
+        { "promote.lastBatch", -1 },
     };
 
     /// <summary>Each field's default, bounds in help and message for a refused value, as the docs and clients quote them.</summary>
@@ -41,18 +46,42 @@ public sealed class PolicyFieldsTests
         { "abortDeadline", "10m", "10s to 1h", "must be between 10s and 1h" },
         { "maxAbortAttempts", "10", "1 to 50", "must be between 1 and 50" },
         { "abortConfirmTimeout", "3m", "10s to 1h", "must be between 10s and 1h" },
+        { "promote.enabled", "false", null, null },
+        { "promote.bakeTime", "5m", "0s to 24h", "must be between 0s and 24h" },
+        { "promote.minHealthyPolls", "3", "1 to 1000", "must be between 1 and 1000" },
+        { "promote.requireSignalData", "true", null, null },
+        { "promote.lastBatch", "0", "-100 to 100", "must be between -100 and 100" },
     };
+
+    /// <summary>The value properties of a policy type, named as their fields are: a section's as <c>promote.bakeTime</c>.</summary>
+    private static IEnumerable<(string Name, Type Type)> ValueProperties(Type type, string prefix = "")
+    {
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+        {
+            var name = prefix + JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+            if (property.PropertyType.Namespace == typeof(PromotePolicy).Namespace && property.PropertyType.IsClass)
+            {
+                foreach (var inner in ValueProperties(property.PropertyType, name + "."))
+                {
+                    yield return inner;
+                }
+            }
+            else
+            {
+                yield return (name, property.PropertyType);
+            }
+        }
+    }
 
     [Fact]
     public void All_EveryWatchPolicyValueProperty_HasAFieldOfItsTypeAndJsonName()
     {
         // Arrange
-        var properties = typeof(WatchPolicy).GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.Name != nameof(WatchPolicy.Signals) && p.CanWrite);
+        var properties = ValueProperties(typeof(WatchPolicy)).Where(p => p.Name != "signals");
 
         // Act
         var missing = properties
-            .Where(p => PolicyFields.Find(JsonNamingPolicy.CamelCase.ConvertName(p.Name)) is not { } field || field.ValueType != p.PropertyType)
+            .Where(p => PolicyFields.Find(p.Name) is not { } field || field.ValueType != p.Type)
             .Select(p => p.Name);
 
         // Assert
@@ -63,13 +92,12 @@ public sealed class PolicyFieldsTests
     public void All_EveryOverridesValueProperty_IsTheNullableOfAField()
     {
         // Arrange
-        var properties = typeof(WatchPolicyOverrides).GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.Name is not (nameof(WatchPolicyOverrides.Signals) or nameof(WatchPolicyOverrides.Notify)));
+        var properties = ValueProperties(typeof(WatchPolicyOverrides)).Where(p => p.Name is not ("signals" or "notify"));
 
         // Act
         var missing = properties
-            .Where(p => PolicyFields.Find(JsonNamingPolicy.CamelCase.ConvertName(p.Name)) is not { } field
-                || p.PropertyType != typeof(Nullable<>).MakeGenericType(field.ValueType))
+            .Where(p => PolicyFields.Find(p.Name) is not { } field
+                || p.Type != typeof(Nullable<>).MakeGenericType(field.ValueType))
             .Select(p => p.Name);
 
         // Assert
@@ -83,7 +111,8 @@ public sealed class PolicyFieldsTests
         using var json = JsonDocument.Parse(JsonSerializer.Serialize(WatchPolicy.Default, ChangeGuardJson.Options));
 
         // Act
-        var serialised = PolicyFields.All.Select(f => json.RootElement.GetProperty(f.Name) is var e && e.ValueKind == JsonValueKind.String ? e.GetString() : e.GetRawText());
+        var serialised = PolicyFields.All.Select(f => f.Name.Split('.').Aggregate(json.RootElement, (e, name) => e.GetProperty(name)) is var e
+            && e.ValueKind == JsonValueKind.String ? e.GetString() : e.GetRawText());
 
         // Assert
         Assert.Equal(PolicyFields.All.Select(f => f.DefaultText), serialised);
@@ -102,7 +131,33 @@ public sealed class PolicyFieldsTests
 
         // Assert
         Assert.Equal(value, field.ValueIn(policy));
-        Assert.All(PolicyFields.All.Where(f => f != field), f => Assert.True(f.Same(policy, WatchPolicy.Default), f.Name));
+        Assert.All(PolicyFields.All.Where(f => f != field && f != PolicyFields.PromoteEnabled), f => Assert.True(f.Same(policy, WatchPolicy.Default), f.Name));
+    }
+
+    [Fact]
+    public void ApplyTo_PromoteSectionWithoutEnabled_TurnsPromotionOn()
+    {
+        // Arrange
+        var overrides = new WatchPolicyOverrides { Promote = new PromoteOverrides { BakeTime = TimeSpan.FromMinutes(2) } };
+
+        // Act
+        var policy = overrides.ApplyTo(WatchPolicy.Default);
+
+        // Assert
+        Assert.True(policy.Promote.Enabled);
+    }
+
+    [Fact]
+    public void ApplyTo_PromoteSectionSayingDisabled_LeavesPromotionOff()
+    {
+        // Arrange
+        var overrides = new WatchPolicyOverrides { Promote = new PromoteOverrides { Enabled = false, BakeTime = TimeSpan.FromMinutes(2) } };
+
+        // Act
+        var policy = overrides.ApplyTo(WatchPolicy.Default with { Promote = new PromotePolicy { Enabled = true } });
+
+        // Assert
+        Assert.False(policy.Promote.Enabled);
     }
 
     [Fact]

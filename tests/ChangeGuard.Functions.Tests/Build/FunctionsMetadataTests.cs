@@ -33,7 +33,7 @@ public sealed class FunctionsMetadataTests
             {
                 WatchHttpFunctions.StartName, WatchHttpFunctions.GetName, WatchHttpFunctions.ListName, WatchHttpFunctions.AbortName, WatchHttpFunctions.StopName,
                 RollbackGuardFunction.Name, nameof(WatchOrchestrator), nameof(ReadHealthActivity), nameof(AbortChangeOrderActivity), nameof(ConfirmAbortActivity),
-                nameof(NotifyActivity), nameof(ReadSignalsActivity), DashboardFunction.Name,
+                nameof(NotifyActivity), nameof(ReadSignalsActivity), nameof(PromoteBatchActivity), DashboardFunction.Name,
             }.Order(),
             Functions.Keys.Order());
         Assert.All(Functions.Values, f => Assert.Equal("dotnet-isolated", f.GetProperty("language").GetString()));
@@ -79,6 +79,7 @@ public sealed class FunctionsMetadataTests
     [InlineData(nameof(ConfirmAbortActivity), "activityTrigger")]
     [InlineData(nameof(NotifyActivity), "activityTrigger")]
     [InlineData(nameof(ReadSignalsActivity), "activityTrigger")]
+    [InlineData(nameof(PromoteBatchActivity), "activityTrigger")]
     public void Metadata_DurableFunction_HasItsTrigger(string function, string type)
     {
         // Assert

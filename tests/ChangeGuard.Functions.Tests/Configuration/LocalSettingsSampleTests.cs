@@ -55,7 +55,7 @@ public sealed class LocalSettingsSampleTests
     {
         // Arrange
         // Signals name servers and probe targets per watch: they come with the request, not the default policy.
-        var fields = typeof(WatchPolicy).GetProperties().Where(p => p.CanWrite && p.Name != nameof(WatchPolicy.Signals)).Select(p => $"ChangeGuard__Policy__{p.Name}");
+        var fields = PolicyFields.All.Select(f => "ChangeGuard__Policy__" + string.Join("__", f.Name.Split('.').Select(part => char.ToUpperInvariant(part[0]) + part[1..])));
 
         // Assert
         Assert.All(fields, name => Assert.True(Values.ContainsKey(name), $"{name} is missing"));

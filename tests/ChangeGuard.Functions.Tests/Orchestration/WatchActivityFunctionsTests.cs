@@ -29,6 +29,7 @@ public sealed class WatchActivityFunctionsTests : IDisposable
         _notifications.Services.GetRequiredService<ReadSignalsActivity>(),
         new AbortChangeOrderActivity(new ChangeOrderAborter(_sae.Object, NullLogger<ChangeOrderAborter>.Instance)),
         new ConfirmAbortActivity(_sae.Object),
+        new PromoteBatchActivity(new BatchPromoter(_sae.Object, NullLogger<BatchPromoter>.Instance)),
         _notifications.Activity);
 
 

@@ -7,8 +7,8 @@ namespace ChangeGuard.Simulator.Tests.Model;
 
 public sealed class ChangeOrderTimelineTests
 {
-    private static OrderSnapshot At(ChangeOrderDefinition order, double t, IReadOnlyList<double>? confirmations = null, double? abortedAt = null, double? finishedAt = null) =>
-        ChangeOrderTimeline.At(order, BatchPlan.Layout("co", order.Batches, 4), t, confirmations ?? [], abortedAt, finishedAt);
+    private static OrderSnapshot At(ChangeOrderDefinition order, double t, IReadOnlyDictionary<int, double>? confirmations = null, double? abortedAt = null, double? finishedAt = null) =>
+        ChangeOrderTimeline.At(order, BatchPlan.Layout("co", order.Batches, 4), t, confirmations ?? new Dictionary<int, double>(), abortedAt, finishedAt);
 
     private static ChangeOrderDefinition TwoBatches(Func<ChangeOrderDefinition, ChangeOrderDefinition>? change = null)
     {
@@ -76,7 +76,7 @@ public sealed class ChangeOrderTimelineTests
     public void At_ManualBatchConfirmed_RunsNextBatchFromConfirmation()
     {
         // Act
-        var snapshot = At(TwoBatches(o => o with { BatchType = BatchMode.Manual }), 50, confirmations: [40]);
+        var snapshot = At(TwoBatches(o => o with { BatchType = BatchMode.Manual }), 50, confirmations: new Dictionary<int, double> { [1] = 40 });
 
         // Assert
         Assert.Equal(ChangeOrderStatus.Executing, snapshot.Status);
