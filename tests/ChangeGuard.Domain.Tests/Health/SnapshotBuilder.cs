@@ -24,6 +24,8 @@ internal sealed class SnapshotBuilder
     private bool _instancesRead = true;
     private string? _failureReason;
     private string? _appId;
+    private string? _pipelineId;
+    private bool _manual;
 
     public SnapshotBuilder WithStatus(ChangeOrderStatus status, ChangeOrderSubStatus subStatus = ChangeOrderSubStatus.Normal)
     {
@@ -46,6 +48,24 @@ internal sealed class SnapshotBuilder
     {
         _currentBatch = current;
         _batchCount = count;
+        return this;
+    }
+
+    /// <summary>A manual release waiting for a person to confirm batch <paramref name="batch"/> (status 8).</summary>
+    public SnapshotBuilder WaitingToStart(int batch, int count, string? pipelineId = null)
+    {
+        _status = ChangeOrderStatus.WaitingForBatchConfirmation;
+        _currentBatch = batch;
+        _batchCount = count;
+        _pipelineId = pipelineId ?? $"pipeline-{batch}";
+        _manual = true;
+        return this;
+    }
+
+    /// <summary>Each batch after the first waits for a confirm.</summary>
+    public SnapshotBuilder Manual()
+    {
+        _manual = true;
         return this;
     }
 
@@ -92,7 +112,8 @@ internal sealed class SnapshotBuilder
     }
 
     public ChangeOrderProgress BuildProgress() =>
-        new(_status, _subStatus, _currentBatch, _batchCount, _failedBatch, OrderStartedAt, _anyBatchStarted, AppId: _appId);
+        new(_status, _subStatus, _currentBatch, _batchCount, _failedBatch, OrderStartedAt, _anyBatchStarted, AppId: _appId,
+            CurrentPipelineId: _pipelineId, ManualBatches: _manual);
 
     public HealthSnapshot Build() =>
         new(WatchStartedAt.AddMinutes(5), BuildProgress(), _instances.ToArray(), 0, _failureReason, _instancesRead);

@@ -89,6 +89,12 @@ public sealed class WatchPolicyTests
     [InlineData("maxAbortAttempts", 51.0)]
     [InlineData("abortConfirmTimeout", 5.0)]
     [InlineData("abortConfirmTimeout", 3601.0)]
+    [InlineData("promote.bakeTime", -1.0)]
+    [InlineData("promote.bakeTime", 86_401.0)]
+    [InlineData("promote.minHealthyPolls", 0.0)]
+    [InlineData("promote.minHealthyPolls", 1001.0)]
+    [InlineData("promote.lastBatch", -101.0)]
+    [InlineData("promote.lastBatch", 101.0)]
     public void Validate_FieldOutOfRange_NamesTheField(string field, double value)
     {
         // Arrange
@@ -121,6 +127,11 @@ public sealed class WatchPolicyTests
     [InlineData("abortDeadline", 3600.0)]
     [InlineData("maxAbortAttempts", 50.0)]
     [InlineData("abortConfirmTimeout", 10.0)]
+    [InlineData("promote.bakeTime", 0.0)]
+    [InlineData("promote.bakeTime", 86_400.0)]
+    [InlineData("promote.minHealthyPolls", 1.0)]
+    [InlineData("promote.lastBatch", -100.0)]
+    [InlineData("promote.lastBatch", 100.0)]
     public void Validate_FieldAtBound_HasNoErrors(string field, double value)
     {
         // Arrange
@@ -176,6 +187,9 @@ public sealed class WatchPolicyTests
             "abortDeadline" => policy with { AbortDeadline = TimeSpan.FromSeconds(value) },
             "maxAbortAttempts" => policy with { MaxAbortAttempts = (int)value },
             "abortConfirmTimeout" => policy with { AbortConfirmTimeout = TimeSpan.FromSeconds(value) },
+            "promote.bakeTime" => policy with { Promote = policy.Promote with { BakeTime = TimeSpan.FromSeconds(value) } },
+            "promote.minHealthyPolls" => policy with { Promote = policy.Promote with { MinHealthyPolls = (int)value } },
+            "promote.lastBatch" => policy with { Promote = policy.Promote with { LastBatch = (int)value } },
             _ => throw new ArgumentOutOfRangeException(nameof(field), field, "no such policy field"),
         };
     }
