@@ -47,6 +47,11 @@ public static class ResultPrinter
             }
         }
 
+        if (result.Promotions.Count > 0)
+        {
+            console.Out.WriteLine($"  promoted      {Describe(result.Promotions)}");
+        }
+
         if (result.ErrorCode is not null)
         {
             console.Out.WriteLine($"  SAE error     {result.ErrorCode}: {result.ErrorMessage}");
@@ -55,6 +60,19 @@ public static class ResultPrinter
         console.Out.WriteLine($"  polls         {result.Polls}");
         console.Out.WriteLine($"  SAE calls     {result.SaeCalls} ({result.CallsPerWatchMinute.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} per watch-minute)");
         console.Out.WriteLine($"  duration      {(result.EndedAt - result.StartedAt).TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}s");
+    }
+
+    /// <summary>The batches the promotion gate acted on, in one line: <c>batch 2 of 3 confirmed, batch 3 of 3 already confirmed</c>.</summary>
+    public static string Describe(IReadOnlyList<Promotion> promotions)
+    {
+        ArgumentNullException.ThrowIfNull(promotions);
+        return string.Join(", ", promotions.Select(p => $"batch {p.Batch} of {p.BatchCount} " + p.Result switch
+        {
+            PromotionResult.Confirmed => "confirmed",
+            PromotionResult.AlreadyConfirmed => "already confirmed",
+            PromotionResult.WouldPromote => "would be confirmed (dry run)",
+            _ => "refused by SAE (left for a person)",
+        }));
     }
 
     /// <summary>One phrase for an outcome.</summary>

@@ -61,8 +61,8 @@ public sealed class RehearseCommand : ICliCommand
     /// <summary>How many scenarios play at once.</summary>
     private const int MaxParallel = 4;
 
-    /// <summary>One order's rehearsal.</summary>
-    public sealed record Row(string Scenario, string ChangeOrderId, string? Expected, string Got, double? DetectionSeconds, int SaeCalls)
+    /// <summary>One order's rehearsal; <paramref name="Promoted"/> lists the batches the promotion gate confirmed (or would have, in a dry run).</summary>
+    public sealed record Row(string Scenario, string ChangeOrderId, string? Expected, string Got, double? DetectionSeconds, int SaeCalls, IReadOnlyList<int> Promoted)
     {
         /// <summary>True when the scenario expects nothing or what happened.</summary>
         public bool Matches => Expected is null || string.Equals(Expected, Got, StringComparison.OrdinalIgnoreCase);
@@ -92,11 +92,12 @@ public sealed class RehearseCommand : ICliCommand
         }
         else
         {
-            console.Out.WriteLine($"{"SCENARIO",-26} {"CHANGE ORDER",-24} {"EXPECTED",-12} {"GOT",-18} {"DETECTED",9} {"SAE CALLS",9}");
+            console.Out.WriteLine($"{"SCENARIO",-26} {"CHANGE ORDER",-24} {"EXPECTED",-12} {"GOT",-18} {"DETECTED",9} {"SAE CALLS",9}  PROMOTED");
             foreach (var row in rows)
             {
                 var detected = row.DetectionSeconds is { } seconds ? seconds.ToString("0.0", CultureInfo.InvariantCulture) + "s" : "-";
-                console.Out.WriteLine($"{row.Scenario,-26} {row.ChangeOrderId,-24} {row.Expected ?? "-",-12} {row.Got + (row.Matches ? string.Empty : " ✗"),-18} {detected,9} {row.SaeCalls,9}");
+                var promoted = row.Promoted.Count == 0 ? "-" : "batch " + string.Join(", ", row.Promoted);
+                console.Out.WriteLine($"{row.Scenario,-26} {row.ChangeOrderId,-24} {row.Expected ?? "-",-12} {row.Got + (row.Matches ? string.Empty : " ✗"),-18} {detected,9} {row.SaeCalls,9}  {promoted}");
             }
 
             var misses = rows.Count(r => !r.Matches);
@@ -144,7 +145,8 @@ public sealed class RehearseCommand : ICliCommand
                 detection = Math.Round((decided.At - faultAt).TotalSeconds, 1);
             }
 
-            rows.Add(new Row(scenario.Name, order, scenario.Expect, got, detection, result?.SaeCalls ?? 0));
+            var promoted = result?.Promotions.Where(p => p.Result is PromotionResult.Confirmed or PromotionResult.WouldPromote).Select(p => p.Batch).ToArray() ?? [];
+            rows.Add(new Row(scenario.Name, order, scenario.Expect, got, detection, result?.SaeCalls ?? 0, promoted));
         }
 
         return rows;

@@ -68,6 +68,7 @@ function renderDetail(watch) {
     li.textContent = `${new Date(d.at).toLocaleTimeString()} poll ${d.poll} ${d.verdict}: ${d.reason} → ${d.actionText}`;
     timeline.appendChild(li);
   }
+  renderPromotions(watch);
   renderCharts(watch.status ? watch.status.chart : null);
   const evidence = document.getElementById("evidence");
   evidence.replaceChildren();
@@ -78,6 +79,36 @@ function renderDetail(watch) {
     li.textContent = `${e.signal}: ${e.observed} (threshold ${e.threshold})`;
     evidence.appendChild(li);
   }
+}
+
+const promotionWords = {
+  confirmed: "confirmed by ChangeGuard",
+  alreadyConfirmed: "already confirmed (by a person, or an earlier delivery): not confirmed twice",
+  wouldPromote: "would have been confirmed (dry run)",
+  refused: "SAE refused the confirm: left for a person",
+};
+
+// The batches the promotion gate acted on, and the bake of the batch a manual release waits to start.
+function renderPromotions(watch) {
+  const promotions = (watch.hasEnded ? watch.outcome.promotions : watch.status && watch.status.promotions) || [];
+  const bake = !watch.hasEnded && watch.status ? watch.status.bake : null;
+  const list = document.getElementById("promotions");
+  list.replaceChildren();
+  for (const p of promotions) {
+    const li = document.createElement("li");
+    li.className = "promotion-" + p.result;
+    li.textContent = `${new Date(p.at).toLocaleTimeString()} batch ${p.batch} of ${p.batchCount}: ${promotionWords[p.result] || p.result}`;
+    list.appendChild(li);
+  }
+
+  if (bake) {
+    const li = document.createElement("li");
+    li.className = "promotion-baking";
+    li.textContent = `batch ${bake.batch - 1} baking since ${new Date(bake.healthySince).toLocaleTimeString()} (${bake.healthyPolls} healthy poll(s)) before batch ${bake.batch} is confirmed`;
+    list.appendChild(li);
+  }
+
+  document.getElementById("promotions-block").hidden = list.children.length === 0;
 }
 
 const svgNs = "http://www.w3.org/2000/svg";

@@ -87,6 +87,35 @@ public sealed class DashboardBrowserTests
     }
 
     [ConditionalFact]
+    public async Task Dashboard_PromotingWatch_ListsEachBatchItConfirmed()
+    {
+        // Arrange: a manual release of three batches, each confirmed by the watch after a one-second bake.
+        var manual = new ScenarioBuilder()
+            .WithApp("app-1", a => a.WithChangeOrder("co-1", o => o with
+            {
+                BatchType = BatchMode.Manual,
+                Batches = [ChangeOrders.Batch(durationSeconds: 1), ChangeOrders.Batch(durationSeconds: 1), ChangeOrders.Batch(durationSeconds: 600)],
+            }))
+            .Build();
+        await using var host = await ServeHttpHost.StartAsync(manual);
+        const string body = """{"regionId":"cn-hangzhou","appId":"app-1","changeOrderId":"co-1","policy":{"pollInterval":"1s","timeout":"10m","promote":{"bakeTime":"1s","minHealthyPolls":1}}}""";
+        Assert.Equal(202, (await host.SendAsync(HttpMethod.Post, "/api/watches", body)).Status);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+
+        // Act
+        await page.GotoAsync(new Uri(host.Address, "dashboard/?watch=co-1").ToString());
+        var promotions = page.Locator("#promotions li.promotion-confirmed");
+        await promotions.Nth(1).WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+
+        // Assert
+        Assert.Equal(
+            ["batch 2 of 3: confirmed by ChangeGuard", "batch 3 of 3: confirmed by ChangeGuard"],
+            (await promotions.AllInnerTextsAsync()).Select(text => text[(text.IndexOf(" batch", StringComparison.Ordinal) + 1)..]));
+    }
+
+    [ConditionalFact]
     public async Task Dashboard_PageFromAnotherSite_CannotAbort()
     {
         // Arrange: a page on another origin posts to the API, as a malicious site open in the same browser would

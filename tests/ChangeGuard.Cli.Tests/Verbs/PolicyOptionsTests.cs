@@ -35,6 +35,8 @@ public sealed class PolicyOptionsTests
     [InlineData("onErrorLimit", "--on-error-limit")]
     [InlineData("rollback", "--no-rollback")]
     [InlineData("dryRun", "--dry-run")]
+    [InlineData("promote.bakeTime", "--promote-bake-time")]
+    [InlineData("promote.requireSignalData", "--no-promote-require-signal-data")]
     public void NameOf_Field_IsKebabCaseAndNoForFlagsOnByDefault(string field, string expected)
     {
         // Act
@@ -78,7 +80,8 @@ public sealed class PolicyOptionsTests
         var (options, parse) = Parse(
             "--poll-interval", "5s", "--initial-delay", "30s", "--timeout", "2h", "--failure-limit", "4", "--consecutive-error-limit", "8",
             "--on-error-limit", "stopWatching", "--max-unavailable-ratio", "0.5", "--max-restarts", "0", "--no-rollback", "--dry-run",
-            "--abort-deadline", "1m", "--max-abort-attempts", "3", "--abort-confirm-timeout", "20s");
+            "--abort-deadline", "1m", "--max-abort-attempts", "3", "--abort-confirm-timeout", "20s",
+            "--promote-enabled", "--promote-bake-time", "10m", "--promote-min-healthy-polls", "5", "--no-promote-require-signal-data", "--promote-last-batch", "-1");
 
         // Act
         var overrides = options.Read(parse);
@@ -100,6 +103,7 @@ public sealed class PolicyOptionsTests
                 AbortDeadline = TimeSpan.FromMinutes(1),
                 MaxAbortAttempts = 3,
                 AbortConfirmTimeout = TimeSpan.FromSeconds(20),
+                Promote = new PromoteOverrides { Enabled = true, BakeTime = TimeSpan.FromMinutes(10), MinHealthyPolls = 5, RequireSignalData = false, LastBatch = -1 },
             },
             overrides);
     }
@@ -137,6 +141,7 @@ public sealed class PolicyOptionsTests
     [Theory]
     [InlineData("policy.failureLimit", "--failure-limit")]
     [InlineData("policy.rollback", "--no-rollback")]
+    [InlineData("policy.promote.lastBatch", "--promote-last-batch")]
     [InlineData("regionId", "--region")]
     [InlineData("policy.signals[0].http.url", "--signals (signals[0].http.url)")]
     [InlineData("credentials", "credentials")]

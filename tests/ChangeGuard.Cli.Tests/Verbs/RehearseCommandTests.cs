@@ -51,6 +51,29 @@ public sealed class RehearseCommandTests
     }
 
     [Fact]
+    public async Task Rehearse_ManualReleaseWithPromotion_ListsThePromotedBatches()
+    {
+        // Arrange: a person would confirm each batch after 600 scenario seconds; the promotion gate does it first.
+        var manual = new ScenarioBuilder().Named("manual").WithTimeScale(10)
+            .WithApp("app-1", a => a.WithChangeOrder("co-1", o => o with
+            {
+                BatchType = BatchMode.Manual,
+                ConfirmAfterSeconds = 600,
+                Batches = [ChangeOrders.Batch(durationSeconds: 10), ChangeOrders.Batch(durationSeconds: 10), ChangeOrders.Batch(durationSeconds: 10)],
+            }))
+            .Build() with { Expect = "succeeded" };
+        var folder = await WriteAsync(manual);
+
+        // Act
+        var (exit, output, error) = await CliRun.RunAsync("rehearse", folder, "--poll-interval", "1s", "--promote-bake-time", "1s", "--promote-min-healthy-polls", "1", "--json");
+
+        // Assert
+        Assert.True(exit == ExitCodes.Succeeded, output + error);
+        var row = JsonDocument.Parse(output).RootElement[0];
+        Assert.Equal([2, 3], row.GetProperty("promoted").EnumerateArray().Select(b => b.GetInt32()));
+    }
+
+    [Fact]
     public async Task Rehearse_RepositoryScenarios_EveryOrderEndsAsItsScenarioExpects()
     {
         // Arrange

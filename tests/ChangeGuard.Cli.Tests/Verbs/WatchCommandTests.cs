@@ -53,6 +53,26 @@ public sealed class WatchCommandTests
     }
 
     [Fact]
+    public async Task Watch_ManualReleaseWithPromotion_JsonListsEachConfirmedBatch()
+    {
+        // Arrange: three manual batches of 10 scenario seconds (1 s) each.
+        var manual = new ScenarioBuilder().WithTimeScale(10)
+            .WithApp("app-1", a => a.WithChangeOrder("co-1", o => o with { BatchType = BatchMode.Manual, Batches = [ChangeOrders.Batch(durationSeconds: 10), ChangeOrders.Batch(durationSeconds: 10), ChangeOrders.Batch(durationSeconds: 10)] }))
+            .Build();
+        await using var sim = await SimulatorFixture.StartAsync(manual);
+        using var env = EnvironmentScope.Credentials(SimulatorOptions.DefaultAccessKeyId, SimulatorOptions.DefaultAccessKeySecret);
+
+        // Act
+        var (exit, output, _) = await CliRun.RunAsync(Watch(sim, "--promote-bake-time", "1s", "--promote-min-healthy-polls", "1", "--json"));
+
+        // Assert
+        Assert.Equal(ExitCodes.Succeeded, exit);
+        var promotions = JsonDocument.Parse(output).RootElement.GetProperty("promotions");
+        Assert.Equal([(2, "confirmed"), (3, "confirmed")],
+            promotions.EnumerateArray().Select(p => (p.GetProperty("batch").GetInt32(), p.GetProperty("result").GetString())));
+    }
+
+    [Fact]
     public async Task Watch_AbortDenied_ExitsFour()
     {
         // Arrange
