@@ -44,7 +44,7 @@ public static partial class Assessor
             return new PollPlan(true, false, $"timeout: the change order ran longer than {DurationFormat.Format(policy.Timeout)} since the watch started", [evidence]);
         }
 
-        return PollPlan.Read(Elevated(policy, state, state.LastVerdict, now), OrderDue(policy, state));
+        return PollPlan.Read(Elevated(policy, state, state.LastVerdict, now), OrderDue(policy, state), PromotingBatchRuns(policy, state));
     }
 
     /// <summary>
@@ -62,8 +62,11 @@ public static partial class Assessor
     /// </summary>
     private static bool OrderDue(WatchPolicy policy, WatchState state) =>
         state.Order is not { NeedsInstances: true } || state.IsCounting() || state.PollsSinceOrderRead + 1 >= OrderReadEvery
-        || (policy.Promote.Enabled && state.Order is { ManualBatches: true, Status: not ChangeOrderStatus.WaitingForBatchConfirmation })
-        || ActedOnWaitingBatch(state);
+        || PromotingBatchRuns(policy, state) || ActedOnWaitingBatch(state);
+
+    /// <summary>A batch of a manual release runs under a promoting watch: only the order says when it ends and the bake begins.</summary>
+    private static bool PromotingBatchRuns(WatchPolicy policy, WatchState state) =>
+        policy.Promote.Enabled && state.Order is { ManualBatches: true, Status: not ChangeOrderStatus.WaitingForBatchConfirmation };
 
     /// <summary>The order as last read waits for a batch the gate has confirmed: it is out of date.</summary>
     private static bool ActedOnWaitingBatch(WatchState state) =>

@@ -26,14 +26,14 @@ public sealed class HealthReader(ISaeClient sae, TimeProvider time)
 
     /// <summary>
     /// What the watch's polls will cost on average, for the call budget's planning (not this poll's count, which includes
-    /// one-off reads such as the group's): two calls while a breach or error is being counted (order and instances every
-    /// poll), one while no batch runs (the order alone), else <see cref="SteadyCallsPerPoll"/>.
+    /// one-off reads such as the group's): two calls while a breach or error is being counted, or while a promoting
+    /// watch's manual batch runs (order and instances every poll), one while no batch runs (the order alone), else <see cref="SteadyCallsPerPoll"/>.
     /// </summary>
     public static double ExpectedCallsPerPoll(ReadHealthRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         return request.KnownOrder is not { NeedsInstances: true } ? 1
-            : request.Elevated && request.ReadOrder ? 2
+            : (request.Elevated && request.ReadOrder) || request.OrderEveryPoll ? 2
             : SteadyCallsPerPoll;
     }
 

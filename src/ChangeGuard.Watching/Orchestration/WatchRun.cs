@@ -114,7 +114,7 @@ internal sealed partial class WatchRun
             SetStatus(WatchPhase.Watching, null);
             var read = _context.CallActivityAsync<ReadHealthResult>(nameof(ReadHealthActivity),
                 new ReadHealthRequest(Target.RegionId, Target.AppId, Target.ChangeOrderId, _state.GroupId, Policy.PollInterval, plan.Elevated,
-                    plan.ReadOrder, _state.Order, _state.CountsAtOrderRead));
+                    plan.ReadOrder, _state.Order, _state.CountsAtOrderRead, plan.OrderEveryPoll));
             if (await Task.WhenAny(read, _anyCommand) == _anyCommand || _anyCommand.IsCompleted)
             {
                 return await HandleCommandAsync();

@@ -206,7 +206,7 @@ public sealed class AssessorPromoteTests
         var plan = Assessor.Plan(watch, state, Polls.Now + Interval);
 
         // Assert
-        Assert.True(plan.ReadOrder);
+        Assert.Equal((true, true), (plan.ReadOrder, plan.OrderEveryPoll));
     }
 
     [Fact]

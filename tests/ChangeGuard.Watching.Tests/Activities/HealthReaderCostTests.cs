@@ -16,6 +16,7 @@ public sealed class HealthReaderCostTests
         { "steady", new("cn-hangzhou", "app-1", "co-1", "g", ReadOrder: false, KnownOrder: Running), HealthReader.SteadyCallsPerPoll },
         { "periodic order read", new("cn-hangzhou", "app-1", "co-1", "g", ReadOrder: true, KnownOrder: Running), HealthReader.SteadyCallsPerPoll },
         { "counting a breach", new("cn-hangzhou", "app-1", "co-1", "g", Elevated: true, ReadOrder: true, KnownOrder: Running), 2 },
+        { "a promoting watch's manual batch runs", new("cn-hangzhou", "app-1", "co-1", "g", ReadOrder: true, KnownOrder: Running with { ManualBatches = true }, OrderEveryPoll: true), 2 },
     };
 
     [Theory]

@@ -31,6 +31,19 @@ internal static class HealthReads
         return new SaeMeasurement(new HealthSnapshot(OrderStart.AddMinutes(2), progress, list, 0, null), null, "group-1", 2);
     }
 
+    /// <summary>A manual release whose batch 1 of 2 finished healthy: it waits for a confirm of batch 2 (<c>pipeline-2</c>).</summary>
+    public static SaeMeasurement WaitingToStart()
+    {
+        var read = Read(ChangeOrderStatus.WaitingForBatchConfirmation, instances: 4, unhealthy: 0);
+        var snapshot = read.Snapshot!;
+        return read with { Snapshot = snapshot with { Order = snapshot.Order with { CurrentBatch = 2, CurrentPipelineId = "pipeline-2", ManualBatches = true } } };
+    }
+
+    public static PromotionAttempt Promoted() => new(PromotionAnswer.Confirmed, ChangeOrderStatus.WaitingForBatchConfirmation, "pipeline-2", null, "req-confirm", 2);
+
+    public static PromotionAttempt PromoteThrottled() =>
+        new(PromotionAnswer.Retry, ChangeOrderStatus.WaitingForBatchConfirmation, "pipeline-2", new SaeFailure("Throttling.User", "Request was denied due to user flow control.", "req-2", null), null, 3);
+
     public static AbortAttempt Accepted() => new(AbortAnswer.Accepted, null, null, "req-abort", 1);
 
     public static AbortAttempt Busy() =>

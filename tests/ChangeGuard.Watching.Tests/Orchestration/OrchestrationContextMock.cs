@@ -20,6 +20,7 @@ internal sealed class OrchestrationContextMock
 {
     private readonly Queue<SaeMeasurement> _reads = new();
     private readonly Queue<AbortAttempt> _aborts = new();
+    private readonly Queue<PromotionAttempt> _promotions = new();
     private readonly Queue<ConfirmAbortResult> _confirms = new();
     private readonly Queue<ReadSignalsResult> _signals = new();
     private DateTime _now = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -59,6 +60,8 @@ internal sealed class OrchestrationContextMock
             .Returns(() => Called(nameof(AbortChangeOrderActivity), new AbortChangeOrderResult(_aborts.Count > 0 ? _aborts.Dequeue() : throw new InvalidOperationException("no more aborts queued"))));
         Mock.Setup(c => c.CallActivityAsync<ConfirmAbortResult>(It.Is<TaskName>(n => n.Name == nameof(ConfirmAbortActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Returns(() => Called(nameof(ConfirmAbortActivity), _confirms.Count > 0 ? _confirms.Dequeue() : throw new InvalidOperationException("no more confirmations queued")));
+        Mock.Setup(c => c.CallActivityAsync<PromoteBatchResult>(It.Is<TaskName>(n => n.Name == nameof(PromoteBatchActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Returns(() => Called(nameof(PromoteBatchActivity), new PromoteBatchResult(_promotions.Count > 0 ? _promotions.Dequeue() : throw new InvalidOperationException("no more promotions queued"))));
         Mock.Setup(c => c.CallActivityAsync<ReadSignalsResult>(It.Is<TaskName>(n => n.Name == nameof(ReadSignalsActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Returns((TaskName _, object? input, TaskOptions? _) =>
             {
@@ -131,6 +134,16 @@ internal sealed class OrchestrationContextMock
         foreach (var read in reads)
         {
             _confirms.Enqueue(read);
+        }
+
+        return this;
+    }
+
+    public OrchestrationContextMock Promotes(params PromotionAttempt[] attempts)
+    {
+        foreach (var attempt in attempts)
+        {
+            _promotions.Enqueue(attempt);
         }
 
         return this;

@@ -37,6 +37,54 @@ public sealed class WatchOrchestratorTests
         context.VerifyActivity(nameof(AbortChangeOrderActivity), Times.Never());
     }
 
+    private static WatchPolicy Promoting(WatchPolicy policy) =>
+        policy with { Promote = new PromotePolicy { Enabled = true, BakeTime = TimeSpan.Zero, MinHealthyPolls = 1 } };
+
+    [Fact]
+    public async Task RunAsync_PromotionGateOpens_ConfirmsTheBatchOnce()
+    {
+        // Arrange
+        var context = new OrchestrationContextMock().Reads(HealthReads.WaitingToStart(), HealthReads.Succeeded()).Promotes(HealthReads.Promoted());
+
+        // Act
+        var result = await RunAsync(context, Input(Promoting));
+
+        // Assert
+        Assert.Equal(WatchOutcome.Succeeded, result.Outcome);
+        Assert.Single(context.Calls, nameof(PromoteBatchActivity));
+        Assert.Equal([(2, PromotionResult.Confirmed)], result.Promotions.Select(p => (p.Batch, p.Result)));
+    }
+
+    [Fact]
+    public async Task RunAsync_PromotionGateOpensInADryRun_CallsNothing()
+    {
+        // Arrange
+        var context = new OrchestrationContextMock().Reads(HealthReads.WaitingToStart(), HealthReads.Succeeded());
+
+        // Act
+        var result = await RunAsync(context, Input(p => Promoting(p) with { DryRun = true }));
+
+        // Assert
+        Assert.DoesNotContain(nameof(PromoteBatchActivity), context.Calls);
+        Assert.Equal([PromotionResult.WouldPromote], result.Promotions.Select(p => p.Result));
+    }
+
+    [Fact]
+    public async Task RunAsync_ConfirmThrottled_IsTriedAgainOnTheNextPoll()
+    {
+        // Arrange
+        var context = new OrchestrationContextMock()
+            .Reads(HealthReads.WaitingToStart(), HealthReads.WaitingToStart(), HealthReads.Succeeded())
+            .Promotes(HealthReads.PromoteThrottled(), HealthReads.Promoted());
+
+        // Act
+        var result = await RunAsync(context, Input(Promoting));
+
+        // Assert
+        Assert.Equal(2, context.Calls.Count(c => c == nameof(PromoteBatchActivity)));
+        Assert.Equal([PromotionResult.Confirmed], result.Promotions.Select(p => p.Result));
+    }
+
     [Fact]
     public async Task RunAsync_TwoBreachesInARow_AbortsAndConfirms()
     {
