@@ -47,7 +47,9 @@ public static partial class Assessor
             ? baking with { HealthyPolls = baking.HealthyPolls + 1 }
             : new BatchBake(pipeline, batch, now, 1);
         var healthyFor = now - bake.HealthySince;
-        var progress = $"healthy {DurationFormat.Rounded(healthyFor)} of {DurationFormat.Format(promote.BakeTime)}, {bake.HealthyPolls} of {promote.MinHealthyPolls} poll(s)";
+        var progress = bake.HealthyPolls < promote.MinHealthyPolls
+            ? $"healthy {DurationFormat.Rounded(healthyFor)} of {DurationFormat.Format(promote.BakeTime)}, {bake.HealthyPolls} of {promote.MinHealthyPolls} poll(s)"
+            : $"healthy {DurationFormat.Rounded(healthyFor)} of {DurationFormat.Format(promote.BakeTime)} over {bake.HealthyPolls} poll(s)";
         if (healthyFor < promote.BakeTime || bake.HealthyPolls < promote.MinHealthyPolls)
         {
             return new PromoteGate(state with { Bake = bake }, null, $"baking batch {batch - 1}: {progress}");
