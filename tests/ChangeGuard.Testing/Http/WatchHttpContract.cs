@@ -81,6 +81,8 @@ public abstract class WatchHttpContract
     [InlineData("""{"regionId":"cn-hangzhou","appId":"app-1","changeOrderId":"co-1","policy":{"failureLimit":"many"}}""", "policy.failureLimit")]
     [InlineData("""{"regionId":"cn-hangzhou","appId":"app-1","changeOrderId":"co-1","policy":{"pollInterval":"soon"}}""", "policy.pollInterval")]
     [InlineData("""{"regionId":"cn-hangzhou","appId":"app-1","changeOrderId":"co-1","polcy":{}}""", "polcy")]
+    [InlineData("""{"regionId":"cn-hangzhou","appId":"app-1","changeOrderId":"co-1","policy":{"promote":{"lastBatch":500}}}""", "policy.promote.lastBatch")]
+    [InlineData("""{"regionId":"cn-hangzhou","appId":"app-1","changeOrderId":"co-1","policy":{"promote":{"bakeTme":"5m"}}}""", "policy.promote.bakeTme")]
     [InlineData("""{"regionId":"cn-hangzhou","appId":"app-1","changeOrderId":"co-1","policy":{"signals":[{"name":"errors","prometheus":{"query":"up","threshold":0.05}}]}}""", "policy.signals[0].prometheus.server")]
     [InlineData("""{"regionId":"cn-hangzhou","appId":"app-1","changeOrderId":"co-1","policy":{"signals":[{"name":"errors","prometheus":{"query":"up{app=\"{{app}}\"}"}}]}}""", "policy.signals[0].prometheus.query")]
     [InlineData("""{"regionId":"cn-hangzhou","appId":"app-1","changeOrderId":"co-1","policy":{"signals":[{"name":"gate","http":{"url":"http://10.0.0.1/internal"}}]}}""", "policy.signals[0].http.url")]
@@ -151,10 +153,12 @@ public abstract class WatchHttpContract
 
     /// <summary>Every duration field of a start request, as its problem names it.</summary>
     private static readonly string[] DurationFields =
-        ["policy.pollInterval", "policy.initialDelay", "policy.timeout", "policy.abortDeadline", "policy.abortConfirmTimeout", "policy.signals[0].prometheus.window"];
+        ["policy.pollInterval", "policy.initialDelay", "policy.timeout", "policy.abortDeadline", "policy.abortConfirmTimeout", "policy.promote.bakeTime",
+         "policy.signals[0].prometheus.window"];
 
     /// <summary>Every whole-number field of a start request's policy.</summary>
-    private static readonly string[] IntegerFields = ["policy.failureLimit", "policy.consecutiveErrorLimit", "policy.maxRestarts", "policy.maxAbortAttempts"];
+    private static readonly string[] IntegerFields =
+        ["policy.failureLimit", "policy.consecutiveErrorLimit", "policy.maxRestarts", "policy.maxAbortAttempts", "policy.promote.lastBatch"];
 
     /// <summary>Each duration field with each value too large (or too small) for any duration, as JSON.</summary>
     public static TheoryData<string, string> AbsurdDurations() =>
@@ -182,7 +186,7 @@ public abstract class WatchHttpContract
     {
         var policy = field == "policy.signals[0].prometheus.window"
             ? "{\"signals\":[{\"name\":\"errors\",\"prometheus\":{\"query\":\"up\",\"threshold\":0.05,\"window\":" + json + "}}]}"
-            : "{\"" + field["policy.".Length..] + "\":" + json + "}";
+            : field["policy.".Length..].Split('.').Reverse().Aggregate(json, (inner, name) => "{\"" + name + "\":" + inner + "}");
         return "{\"regionId\":\"cn-hangzhou\",\"appId\":\"app-1\",\"changeOrderId\":\"co-1\",\"policy\":" + policy + "}";
     }
 
