@@ -172,9 +172,13 @@ public static partial class Assessor
         return next < watch.Deadline ? next : watch.Deadline;
     }
 
-    /// <summary>A breach is likely: one is being counted, there was no data, or a batch has just started.</summary>
+    /// <summary>
+    /// A breach is likely: one is being counted, there was no data, a batch has just started, or nothing is known of
+    /// the order yet (a new watch's first poll, most often right after its deploy started a batch: it must not queue
+    /// behind the steady polls of every other watch).
+    /// </summary>
     private static bool Elevated(WatchPolicy policy, WatchState state, VerdictKind? verdict, DateTimeOffset now) =>
-        state.IsCounting() || verdict == VerdictKind.NoData || BatchJustStarted(policy, state, now);
+        state.IsCounting() || verdict == VerdictKind.NoData || state.Order is null || BatchJustStarted(policy, state, now);
 
     /// <summary>A batch that started within two poll intervals (at least a minute) is in its riskiest phase.</summary>
     private static bool BatchJustStarted(WatchPolicy policy, WatchState state, DateTimeOffset now)

@@ -2,6 +2,7 @@ using ChangeGuard.Domain.Assessment;
 using ChangeGuard.Domain.Health;
 using ChangeGuard.Domain.Measurements;
 using ChangeGuard.Domain.Policies;
+using ChangeGuard.Domain.Tests.Health;
 using ChangeGuard.Testing.Builders;
 
 namespace ChangeGuard.Domain.Tests.Assessment;
@@ -41,7 +42,7 @@ public sealed class AssessorPlanTests
         Assert.Equal(new Evidence("timeout", "running for 30m5s", "at most 30m", []), Assert.Single(plan.Evidence));
     }
 
-    /// <summary>A poll is elevated when a breach is likely: counting, no data, or a batch that started within two intervals (at least 1 min).</summary>
+    /// <summary>A poll of a known order is elevated when a breach is likely: counting, no data, or a batch that started within two intervals (at least 1 min).</summary>
     [Theory]
     [InlineData(0, 0, null, null, false)]
     [InlineData(1, 0, null, null, true)]
@@ -59,6 +60,7 @@ public sealed class AssessorPlanTests
             ConsecutiveErrors = errors,
             LastVerdict = last,
             BatchStartedAt = batchStartedSecondsAgo is { } ago ? Polls.Now.AddSeconds(-ago) : null,
+            Order = new SnapshotBuilder().BuildProgress(),
         };
 
         // Act
@@ -66,6 +68,16 @@ public sealed class AssessorPlanTests
 
         // Assert
         Assert.Equal(elevated, plan.Elevated);
+    }
+
+    [Fact]
+    public void Plan_NothingKnownOfTheOrderYet_IsElevated()
+    {
+        // Act: a new watch's first poll, most often right after its deploy started a batch.
+        var plan = Assessor.Plan(Polls.Watch(Policy), WatchState.Initial, Polls.Now);
+
+        // Assert
+        Assert.True(plan.Elevated);
     }
 
     [Fact]
