@@ -23,7 +23,7 @@ public static class CliApp
     /// <summary>Every command.</summary>
     public static IReadOnlyList<ICliCommand> Commands { get; } =
         [new DemoCommand(), new WatchCommand(), new ServeCommand(), new SimulateCommand(), new StatusCommand(),
-         new ListCommand(), new GetCommand(), new AbortCommand(), new StopCommand(), new RehearseCommand()];
+         new ListCommand(), new GetCommand(), new AbortCommand(), new PromoteCommand(), new StopCommand(), new RehearseCommand()];
 
     /// <summary>Runs <c>changeguard</c> with the given arguments.</summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken = default)

@@ -20,6 +20,7 @@ public static class WatchApiEndpoints
         api.MapGet(WatchRoutes.Watches, (WatchApi watches, HttpRequest request, CancellationToken ct) => WatchHttpHandlers.ListAsync(watches, request, ct));
         api.MapGet(WatchRoutes.Watch, (WatchApi watches, string changeOrderId, CancellationToken ct) => WatchHttpHandlers.GetAsync(watches, changeOrderId, ct));
         api.MapPost(WatchRoutes.Abort, (WatchApi watches, string changeOrderId, HttpRequest request, CancellationToken ct) => WatchHttpHandlers.AbortAsync(watches, changeOrderId, request, ct));
+        api.MapPost(WatchRoutes.Promote, (WatchApi watches, string changeOrderId, HttpRequest request, CancellationToken ct) => WatchHttpHandlers.PromoteAsync(watches, changeOrderId, request, ct));
         api.MapPost(WatchRoutes.Stop, (WatchApi watches, string changeOrderId, HttpRequest request, CancellationToken ct) => WatchHttpHandlers.StopAsync(watches, changeOrderId, request, ct));
         return api;
     }

@@ -81,13 +81,23 @@ public static class WatchHttpHandlers
 
     /// <summary>POST /api/watches/{changeOrderId}/abort (body: <c>{"reason", "requestedBy"}</c>, optional): 202, 404 or 409.</summary>
     public static Task<IResult> AbortAsync(WatchApi api, string changeOrderId, HttpRequest request, CancellationToken cancellationToken = default) =>
-        CommandAsync(api, changeOrderId, request, abort: true, cancellationToken);
+        CommandAsync(api, changeOrderId, request, "abort", (a, id, c, ct) => a.AbortAsync(id, c, ct), cancellationToken);
+
+    /// <summary>POST /api/watches/{changeOrderId}/promote (body optional): 202, 404 or 409; the watch confirms the waiting batch and goes on.</summary>
+    public static Task<IResult> PromoteAsync(WatchApi api, string changeOrderId, HttpRequest request, CancellationToken cancellationToken = default) =>
+        CommandAsync(api, changeOrderId, request, "promote", (a, id, c, ct) => a.PromoteAsync(id, c, ct), cancellationToken);
 
     /// <summary>POST /api/watches/{changeOrderId}/stop (body optional): 202, 404 or 409.</summary>
     public static Task<IResult> StopAsync(WatchApi api, string changeOrderId, HttpRequest request, CancellationToken cancellationToken = default) =>
-        CommandAsync(api, changeOrderId, request, abort: false, cancellationToken);
+        CommandAsync(api, changeOrderId, request, "stop", (a, id, c, ct) => a.StopAsync(id, c, ct), cancellationToken);
 
-    private static async Task<IResult> CommandAsync(WatchApi api, string changeOrderId, HttpRequest request, bool abort, CancellationToken cancellationToken)
+    private static async Task<IResult> CommandAsync(
+        WatchApi api,
+        string changeOrderId,
+        HttpRequest request,
+        string accepted,
+        Func<WatchApi, string, ManualCommand, CancellationToken, Task<CommandDelivery>> send,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(api);
         if (!WatchIds.IsValidId(changeOrderId))
@@ -101,14 +111,11 @@ public static class WatchHttpHandlers
             return error;
         }
 
-        var command = new ManualCommand(body?.Reason, body?.RequestedBy);
-        var result = abort
-            ? await api.AbortAsync(changeOrderId, command, cancellationToken).ConfigureAwait(false)
-            : await api.StopAsync(changeOrderId, command, cancellationToken).ConfigureAwait(false);
+        var result = await send(api, changeOrderId, new ManualCommand(body?.Reason, body?.RequestedBy), cancellationToken).ConfigureAwait(false);
         return result switch
         {
             CommandDelivery.Accepted => new ChangeGuardJsonResult(StatusCodes.Status202Accepted,
-                new { changeOrderId, accepted = abort ? "abort" : "stop" }, WatchRoutes.LocationOf(changeOrderId)),
+                new { changeOrderId, accepted }, WatchRoutes.LocationOf(changeOrderId)),
             CommandDelivery.NotFound => Problems.NotFound(changeOrderId),
             CommandDelivery.AlreadyEnded => Problems.Ended(changeOrderId),
             _ => Problems.Invalid("changeOrderId", "must be 1 to 128 letters, digits or -_.: characters"),

@@ -9,6 +9,9 @@ public static class WatchRoutes
     /// <summary>One watch, by change order id.</summary>
     public const string Watch = "watches/{changeOrderId}";
 
+    /// <summary>Confirm the batch a manual release waits for now.</summary>
+    public const string Promote = "watches/{changeOrderId}/promote";
+
     /// <summary>Abort the change order now.</summary>
     public const string Abort = "watches/{changeOrderId}/abort";
 

@@ -216,6 +216,13 @@ public sealed class WatchApi(
     public Task<CommandDelivery> AbortAsync(string changeOrderId, ManualCommand command, CancellationToken cancellationToken = default) =>
         SendAsync(changeOrderId, WatchEvents.AbortNow, command, cancellationToken);
 
+    /// <summary>
+    /// Asks a running watch to confirm the batch its manual release waits for now (a person's promotion: no bake, no
+    /// last-batch limit); the watch reads the order first, confirms nothing twice, and goes on watching.
+    /// </summary>
+    public Task<CommandDelivery> PromoteAsync(string changeOrderId, ManualCommand command, CancellationToken cancellationToken = default) =>
+        SendAsync(changeOrderId, WatchEvents.PromoteNow, command, cancellationToken);
+
     /// <summary>Asks a running watch to stop watching and leave the change order alone.</summary>
     public Task<CommandDelivery> StopAsync(string changeOrderId, ManualCommand command, CancellationToken cancellationToken = default) =>
         SendAsync(changeOrderId, WatchEvents.StopWatching, command, cancellationToken);

@@ -54,6 +54,11 @@ public sealed class RemoteWatchApi : IDisposable
         SendAsync(HttpMethod.Post, $"api/watches/{Uri.EscapeDataString(changeOrderId)}/abort",
             JsonSerializer.Serialize(new { reason, requestedBy }), cancellationToken);
 
+    /// <summary>Asks the watch to confirm the batch its manual release waits for now.</summary>
+    public Task<JsonElement> PromoteAsync(string changeOrderId, string? reason, string? requestedBy, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, $"api/watches/{Uri.EscapeDataString(changeOrderId)}/promote",
+            JsonSerializer.Serialize(new { reason, requestedBy }), cancellationToken);
+
     /// <summary>Asks the watch to stop watching and leave the order alone.</summary>
     public Task<JsonElement> StopAsync(string changeOrderId, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, $"api/watches/{Uri.EscapeDataString(changeOrderId)}/stop", null, cancellationToken);

@@ -64,6 +64,22 @@ public static partial class Assessor
             policy.DryRun ? $"would promote batch {batch} of {count} (dry run)" : $"promote batch {batch} of {count}");
     }
 
+    /// <summary>
+    /// The batch a person's promotion confirms, from the order as last read: the one it waits for, or, while a batch
+    /// of a manual release runs, the next one (named by number: the confirm reads the order first). Null when the order
+    /// is not known to be a manual release that has a batch to start.
+    /// </summary>
+    public static BatchPromotion? ManualPromotion(WatchState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.Order switch
+        {
+            { Status: ChangeOrderStatus.WaitingForBatchConfirmation, CurrentPipelineId: { } pipeline } order => new BatchPromotion(pipeline, order.CurrentBatch, order.BatchCount),
+            { ManualBatches: true } order when !order.Status.IsTerminal() && order.CurrentBatch < order.BatchCount => new BatchPromotion(string.Empty, order.CurrentBatch + 1, order.BatchCount),
+            _ => null,
+        };
+    }
+
     /// <summary>Why a poll does not count toward the bake, or null when it does.</summary>
     private static string? Unhealthy(WatchPolicy policy, SaeMeasurement sae, Verdict instances, IReadOnlyList<SignalVerdict>? signals)
     {
@@ -100,23 +116,38 @@ public static partial class Assessor
     /// <summary>
     /// What one attempt to confirm a batch amounts to (null <paramref name="attempt"/>: a dry run, which calls nothing):
     /// the state with the timeline entry and, unless it is to be tried again, the promotion recorded.
+    /// <paramref name="requestedBy"/> names a person's promotion (<c>manual promote by alice</c>) in the timeline.
     /// </summary>
-    public static PromotionStep JudgePromotion(WatchState state, BatchPromotion target, PromotionAttempt? attempt, DateTimeOffset now)
+    public static PromotionStep JudgePromotion(WatchState state, BatchPromotion target, PromotionAttempt? attempt, DateTimeOffset now, string? requestedBy = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(target);
+        if (target.PipelineId.Length == 0 && attempt is { Answer: PromotionAnswer.Confirmed, WaitingPipelineId: { } confirmed })
+        {
+            // A person's promotion named the batch by number; SAE's id of the batch confirmed is known now.
+            target = target with { PipelineId = confirmed };
+        }
+
         var which = $"batch {target.Batch} of {target.BatchCount}";
         var (result, reason, action, actionText) = attempt switch
         {
             null => ((PromotionResult?)PromotionResult.WouldPromote, $"dry run: {which} would have been confirmed", WatchAction.Promote, "would promote (dry run)"),
             { Answer: PromotionAnswer.Confirmed } => (PromotionResult.Confirmed,
                 $"confirmed {which} (pipeline {target.PipelineId}, request {attempt.RequestId ?? "unknown"})", WatchAction.PromoteConfirmed, $"promoted {which}"),
+            { Answer: PromotionAnswer.NotWaiting, CurrentBatch: { } current } when current < target.Batch && attempt.OrderStatus is { } status && !status.IsTerminal() =>
+                (null, $"{which} does not wait for a confirm yet (batch {current} runs)", WatchAction.PromoteSkipped, "not waiting yet"),
             { Answer: PromotionAnswer.NotWaiting } => (PromotionResult.AlreadyConfirmed,
                 $"{which} no longer waited for confirmation ({OrderAsRead(attempt)}): it was confirmed elsewhere, or the order moved on", WatchAction.PromoteSkipped, "not confirmed twice"),
             { Answer: PromotionAnswer.Refused } => (PromotionResult.Refused,
                 $"SAE refused to confirm {which}: {attempt.Failure}", WatchAction.PromoteFailed, "left for a person"),
             _ => (null, $"confirming {which} answered {attempt.Failure?.ToString() ?? "nothing"}", WatchAction.PromoteFailed, "try again next poll"),
         };
+        if (requestedBy is not null)
+        {
+            reason = $"{requestedBy}: {reason}";
+            actionText = result is null && action == WatchAction.PromoteFailed ? "not confirmed (ask again)" : actionText;
+        }
+
         var next = state with { SaeCalls = state.SaeCalls + (attempt?.SaeCalls ?? 0) };
         next = next.Record(new Decision(now, next.Polls, VerdictKind.WaitingForHuman, reason, action, actionText));
         if (result is { } ended)

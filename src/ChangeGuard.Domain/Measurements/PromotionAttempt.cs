@@ -7,10 +7,12 @@ namespace ChangeGuard.Domain.Measurements;
 /// <param name="Failure">SAE's error, when a call failed.</param>
 /// <param name="RequestId">SAE's request id of the accepted confirm.</param>
 /// <param name="SaeCalls">SAE calls the attempt made.</param>
+/// <param name="CurrentBatch">The order's current batch (1-based) as last read: tells "not waiting yet" from "already started".</param>
 public sealed record PromotionAttempt(
     PromotionAnswer Answer,
     ChangeOrderStatus? OrderStatus,
     string? WaitingPipelineId,
     SaeFailure? Failure,
     string? RequestId,
-    int SaeCalls);
+    int SaeCalls,
+    int? CurrentBatch = null);

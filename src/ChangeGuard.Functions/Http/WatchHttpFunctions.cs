@@ -25,6 +25,9 @@ public sealed class WatchHttpFunctions(WatchApiFactory watches)
     /// <summary>Function name of <c>POST /api/watches/{changeOrderId}/abort</c>.</summary>
     public const string AbortName = "AbortWatch";
 
+    /// <summary>Function name of <c>POST /api/watches/{changeOrderId}/promote</c>.</summary>
+    public const string PromoteName = "PromoteWatch";
+
     /// <summary>Function name of <c>POST /api/watches/{changeOrderId}/stop</c>.</summary>
     public const string StopName = "StopWatch";
 
@@ -61,6 +64,15 @@ public sealed class WatchHttpFunctions(WatchApiFactory watches)
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
         WatchHttpHandlers.AbortAsync(watches.Create(client), changeOrderId, request, cancellationToken);
+
+    /// <summary>Asks a running watch to confirm the batch its manual release waits for now: 202, 404 or 409.</summary>
+    [Function(PromoteName)]
+    public Task<IResult> PromoteAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = WatchRoutes.Promote)] HttpRequest request,
+        string changeOrderId,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        WatchHttpHandlers.PromoteAsync(watches.Create(client), changeOrderId, request, cancellationToken);
 
     /// <summary>Asks a running watch to stop watching and leave the order alone: 202, 404 or 409.</summary>
     [Function(StopName)]

@@ -59,6 +59,7 @@ function renderDetail(watch) {
     : `${watch.runtimeStatus}, ${watch.status ? watch.status.polls : 0} poll(s); last: ${watch.lastHealth || "no poll yet"}`;
   document.getElementById("abort").disabled = watch.hasEnded;
   document.getElementById("stop").disabled = watch.hasEnded;
+  document.getElementById("promote").disabled = watch.hasEnded;
   const decisions = watch.hasEnded ? (watch.outcome.timeline || []) : (watch.status ? watch.status.lastDecisions || [] : []);
   const timeline = document.getElementById("timeline");
   timeline.replaceChildren();
@@ -182,13 +183,20 @@ function renderCharts(chart) {
   (chart ? chart.measures : []).forEach((measure, i) => host.appendChild(measureChart(measure, samples.map(s => s.values[i]), times)));
 }
 
+const commandWords = {
+  abort: { done: "Abort requested.", reason: "aborted from the dashboard", ask: id => `Abort change order ${id} now, with its rollback policy?` },
+  promote: { done: "Promotion requested.", reason: "promoted from the dashboard", ask: id => `Confirm the next batch of change order ${id} now, without waiting for its bake?` },
+  stop: { done: "Stop requested." },
+};
+
 async function command(kind) {
   const result = document.getElementById("action-result");
-  if (kind === "abort" && !confirm(`Abort change order ${selected} now, with its rollback policy?`)) { return; }
+  const words = commandWords[kind];
+  if (words.ask && !confirm(words.ask(selected))) { return; }
   try {
-    const body = kind === "abort" ? JSON.stringify({ reason: document.getElementById("reason").value || "aborted from the dashboard", requestedBy: "dashboard" }) : undefined;
+    const body = words.reason ? JSON.stringify({ reason: document.getElementById("reason").value || words.reason, requestedBy: "dashboard" }) : undefined;
     await api(`/api/watches/${encodeURIComponent(selected)}/${kind}`, { method: "POST", body });
-    result.textContent = kind === "abort" ? "Abort requested." : "Stop requested.";
+    result.textContent = words.done;
   } catch (error) {
     result.textContent = error.message;
   }
@@ -196,6 +204,7 @@ async function command(kind) {
 }
 
 document.getElementById("abort").addEventListener("click", () => command("abort"));
+document.getElementById("promote").addEventListener("click", () => command("promote"));
 document.getElementById("stop").addEventListener("click", () => command("stop"));
 
 async function refresh() {

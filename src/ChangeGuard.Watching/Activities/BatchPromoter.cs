@@ -26,15 +26,15 @@ public sealed partial class BatchPromoter(ISaeClient sae, ILogger<BatchPromoter>
         {
             calls++;
             var before = await sae.DescribeChangeOrderAsync(request.RegionId, request.ChangeOrderId, cancellationToken).ConfigureAwait(false);
-            if (!WaitsFor(before, request.PipelineId))
+            if (!WaitsFor(before, request))
             {
-                return Answered(request, new PromotionAttempt(PromotionAnswer.NotWaiting, before.Status, Waiting(before), null, null, calls));
+                return Answered(request, new PromotionAttempt(PromotionAnswer.NotWaiting, before.Status, Waiting(before), null, null, calls, HealthReader.Progress(before).CurrentBatch));
             }
 
             calls++;
-            var confirmed = await sae.ConfirmPipelineBatchAsync(request.RegionId, request.PipelineId, confirm: true, cancellationToken).ConfigureAwait(false);
-            LogConfirmed(logger, request.ChangeOrderId, request.Batch, request.PipelineId, confirmed.RequestId);
-            return new PromotionAttempt(PromotionAnswer.Confirmed, ChangeOrderStatus.WaitingForBatchConfirmation, request.PipelineId, null, confirmed.RequestId, calls);
+            var confirmed = await sae.ConfirmPipelineBatchAsync(request.RegionId, before.CurrentPipelineId!, confirm: true, cancellationToken).ConfigureAwait(false);
+            LogConfirmed(logger, request.ChangeOrderId, request.Batch, before.CurrentPipelineId!, confirmed.RequestId);
+            return new PromotionAttempt(PromotionAnswer.Confirmed, ChangeOrderStatus.WaitingForBatchConfirmation, before.CurrentPipelineId, null, confirmed.RequestId, calls);
         }
         catch (SaeException ex) when (calls == 2)
         {
@@ -60,9 +60,9 @@ public sealed partial class BatchPromoter(ISaeClient sae, ILogger<BatchPromoter>
         try
         {
             var after = await sae.DescribeChangeOrderAsync(request.RegionId, request.ChangeOrderId, cancellationToken).ConfigureAwait(false);
-            return WaitsFor(after, request.PipelineId)
-                ? new PromotionAttempt(AnswerOf(refusal.Kind), after.Status, request.PipelineId, failure, refusal.RequestId, calls + 1)
-                : new PromotionAttempt(PromotionAnswer.NotWaiting, after.Status, Waiting(after), failure, refusal.RequestId, calls + 1);
+            return WaitsFor(after, request)
+                ? new PromotionAttempt(AnswerOf(refusal.Kind), after.Status, after.CurrentPipelineId, failure, refusal.RequestId, calls + 1)
+                : new PromotionAttempt(PromotionAnswer.NotWaiting, after.Status, Waiting(after), failure, refusal.RequestId, calls + 1, HealthReader.Progress(after).CurrentBatch);
         }
         catch (SaeException)
         {
@@ -78,8 +78,12 @@ public sealed partial class BatchPromoter(ISaeClient sae, ILogger<BatchPromoter>
     public static PromotionAnswer AnswerOf(SaeErrorKind kind) =>
         kind is SaeErrorKind.PermissionDenied or SaeErrorKind.Unauthenticated or SaeErrorKind.NotFound ? PromotionAnswer.Refused : PromotionAnswer.Retry;
 
-    private static bool WaitsFor(ChangeOrder order, string pipelineId) =>
-        order.Status == ChangeOrderStatus.WaitingForBatchConfirmation && string.Equals(order.CurrentPipelineId, pipelineId, StringComparison.Ordinal);
+    /// <summary>The order waits for the requested batch: that pipeline, or when none is named, the batch of that number.</summary>
+    private static bool WaitsFor(ChangeOrder order, PromoteBatchRequest request) =>
+        order.Status == ChangeOrderStatus.WaitingForBatchConfirmation && !string.IsNullOrEmpty(order.CurrentPipelineId)
+        && (request.PipelineId.Length > 0
+            ? string.Equals(order.CurrentPipelineId, request.PipelineId, StringComparison.Ordinal)
+            : HealthReader.Progress(order).CurrentBatch == request.Batch);
 
     private static string? Waiting(ChangeOrder order) =>
         order.Status == ChangeOrderStatus.WaitingForBatchConfirmation ? order.CurrentPipelineId : null;

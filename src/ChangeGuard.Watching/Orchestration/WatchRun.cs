@@ -37,6 +37,7 @@ internal sealed partial class WatchRun
     private readonly Task<ManualCommand> _abortNow;
     private readonly Task<ManualCommand> _stop;
     private readonly Task _anyCommand;
+    private Task<ManualCommand> _promoteNow;
     private readonly DateTimeOffset _startedAt;
     private readonly WatchContext _watch;
     private readonly List<PendingNotification> _pending = [];
@@ -56,6 +57,9 @@ internal sealed partial class WatchRun
         _abortNow = context.WaitForExternalEvent<ManualCommand>(WatchEvents.AbortNow);
         _stop = context.WaitForExternalEvent<ManualCommand>(WatchEvents.StopWatching);
         _anyCommand = Task.WhenAny(_abortNow, _stop);
+
+        // A promotion does not end the watch: it is taken between polls, and its waiter made again once it fired.
+        _promoteNow = context.WaitForExternalEvent<ManualCommand>(WatchEvents.PromoteNow);
     }
 
     private DateTimeOffset Now => new(DateTime.SpecifyKind(_context.CurrentUtcDateTime, DateTimeKind.Utc));
@@ -69,6 +73,12 @@ internal sealed partial class WatchRun
         if (await WatchAsync() is { } result)
         {
             return await AnnounceEndAsync(result);
+        }
+
+        // A promotion that arrived after the last wait is taken before the next generation, which would not see it.
+        if (_promoteNow.IsCompleted)
+        {
+            await PromoteNowAsync();
         }
 
         // Notifications still in flight are delivered but not awaited: waiting would delay the next poll.
@@ -208,7 +218,7 @@ internal sealed partial class WatchRun
             case WatchAction.Finish or WatchAction.Stop:
                 return Finish(step.Outcome ?? WatchOutcome.Stopped, step.Reason, step.Evidence, finalStatus: step.FinalStatus);
             case WatchAction.Promote when step.Promotion is { } promotion:
-                await PromoteAsync(promotion, step);
+                await PromoteAsync(promotion, step, null, null);
                 return null;
         }
 
@@ -224,10 +234,11 @@ internal sealed partial class WatchRun
     }
 
     /// <summary>
-    /// Confirms the batch the gate chose (a dry run calls nothing), records the answer and announces a promotion. A
-    /// confirm that could not be made is tried again by a later poll's gate; the watch goes on polling either way.
+    /// Confirms the batch the gate (or a person, <paramref name="who"/>) chose (a dry run calls nothing), records the
+    /// answer and announces a promotion. A gate's confirm that could not be made is tried again by a later poll's gate;
+    /// the watch goes on polling either way.
     /// </summary>
-    private async Task PromoteAsync(BatchPromotion promotion, WatchStep step)
+    private async Task PromoteAsync(BatchPromotion promotion, WatchStep step, string? requestedBy, string? who)
     {
         PromotionAttempt? attempt = null;
         if (!Policy.DryRun)
@@ -244,7 +255,7 @@ internal sealed partial class WatchRun
             }
         }
 
-        var judged = Assessor.JudgePromotion(_state, promotion, attempt, Now);
+        var judged = Assessor.JudgePromotion(_state, promotion, attempt, Now, who);
         _state = judged.State;
         if (judged.Result is not { } result)
         {
@@ -259,7 +270,7 @@ internal sealed partial class WatchRun
         if (result is PromotionResult.Confirmed or PromotionResult.WouldPromote)
         {
             Announce(result == PromotionResult.Confirmed ? WatchEventType.BatchPromoted : WatchEventType.DryRunWouldPromote,
-                $"{step.Reason}; {judged.Reason}", step.Evidence);
+                who is null ? $"{step.Reason}; {judged.Reason}" : judged.Reason, step.Evidence, requestedBy: requestedBy);
         }
     }
 
@@ -267,14 +278,44 @@ internal sealed partial class WatchRun
     {
         using var cancel = new CancellationTokenSource();
         var timer = PunctualTimer.WaitUntilAsync(_context, fireAt.UtcDateTime, cancel.Token);
-        if (await Task.WhenAny(timer, _anyCommand) == _anyCommand || _anyCommand.IsCompleted)
+        while (true)
         {
-            // A command that arrived by the time the timer fired wins too: it was raised before this poll.
-            cancel.Cancel();
-            return await HandleCommandAsync();
+            await Task.WhenAny(timer, _anyCommand, _promoteNow);
+            if (_anyCommand.IsCompleted)
+            {
+                // A command that arrived by the time the timer fired wins too: it was raised before this poll.
+                cancel.Cancel();
+                return await HandleCommandAsync();
+            }
+
+            if (!_promoteNow.IsCompleted)
+            {
+                return null;
+            }
+
+            // A person's promotion, then the rest of the wait (none if the timer fired meanwhile).
+            await PromoteNowAsync();
+        }
+    }
+
+    /// <summary>
+    /// A person's promotion: the batch the order waits for (or the next one, while a batch of a manual release runs)
+    /// is confirmed now, without a bake or the last-batch limit; a dry run calls nothing. The watch goes on.
+    /// </summary>
+    private async Task PromoteNowAsync()
+    {
+        var command = await _promoteNow;
+        _promoteNow = _context.WaitForExternalEvent<ManualCommand>(WatchEvents.PromoteNow);
+        var who = $"manual promote{(command.RequestedBy is null ? string.Empty : " by " + command.RequestedBy)}{(string.IsNullOrWhiteSpace(command.Reason) ? string.Empty : " (" + command.Reason + ")")}";
+        if (Assessor.ManualPromotion(_state) is not { } target)
+        {
+            var status = _state.Order is { } order ? $"status {(int)order.Status}" : "not read yet";
+            Record(_state.LastVerdict ?? VerdictKind.Healthy, $"{who}: the change order is not known to be a manual release with a batch to start ({status})",
+                WatchAction.PromoteFailed, "nothing to promote");
+            return;
         }
 
-        return null;
+        await PromoteAsync(target, new WatchStep(WatchAction.Promote, who, [], Promotion: target), command.RequestedBy, who);
     }
 
     private async Task<WatchResult> HandleCommandAsync()

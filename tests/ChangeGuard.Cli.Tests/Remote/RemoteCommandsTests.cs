@@ -126,6 +126,22 @@ public sealed class RemoteCommandsTests
     }
 
     [Fact]
+    public async Task Promote_RunningWatch_IsAcceptedAndTheWatchGoesOn()
+    {
+        // Arrange: an automatic release, so the watch records that there is nothing to promote.
+        await using var host = await StartedAsync();
+
+        // Act
+        var (exit, output, error) = await CliRun.RunAsync("promote", "co-1", "--server", host.Address.ToString(), "--requested-by", "alice");
+        var watch = JsonDocument.Parse((await host.SendAsync(HttpMethod.Get, "/api/watches/co-1")).Body).RootElement;
+
+        // Assert
+        Assert.True(exit == ExitCodes.Succeeded, error);
+        Assert.StartsWith("Promotion requested for change order co-1", output, StringComparison.Ordinal);
+        Assert.False(watch.GetProperty("hasEnded").GetBoolean());
+    }
+
+    [Fact]
     public async Task Stop_RunningWatch_EndsItWithoutAborting()
     {
         // Arrange

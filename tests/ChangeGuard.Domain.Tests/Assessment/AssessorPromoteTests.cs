@@ -239,6 +239,50 @@ public sealed class AssessorPromoteTests
         Assert.True(plan.ReadOrder);
     }
 
+    [Fact]
+    public void JudgePromotion_BatchNotWaitingYet_RecordsNoPromotion()
+    {
+        // Arrange: a person asked for batch 2 while batch 1 still runs.
+        var attempt = new PromotionAttempt(PromotionAnswer.NotWaiting, ChangeOrderStatus.Executing, null, null, null, 1, CurrentBatch: 1);
+
+        // Act
+        var step = Assessor.JudgePromotion(WatchState.Initial, new BatchPromotion(string.Empty, 2, 3), attempt, Polls.Now, "manual promote by alice");
+
+        // Assert
+        Assert.Null(step.Result);
+        Assert.Empty(step.State.Promotions);
+        Assert.Equal("manual promote by alice: batch 2 of 3 does not wait for a confirm yet (batch 1 runs)", step.State.Decisions[^1].Reason);
+    }
+
+    [Theory]
+    [InlineData(ChangeOrderStatus.WaitingForBatchConfirmation, 2, "pipeline-2", 2)]
+    [InlineData(ChangeOrderStatus.Executing, 1, "", 2)]
+    public void ManualPromotion_ManualRelease_IsTheWaitingOrNextBatch(ChangeOrderStatus status, int currentBatch, string pipeline, int batch)
+    {
+        // Arrange
+        var order = new SnapshotBuilder().Manual().WithBatches(currentBatch, 3).BuildProgress() with
+        {
+            Status = status,
+            CurrentPipelineId = status == ChangeOrderStatus.WaitingForBatchConfirmation ? "pipeline-2" : null,
+        };
+
+        // Act
+        var target = Assessor.ManualPromotion(WatchState.Initial with { Order = order });
+
+        // Assert
+        Assert.Equal(new BatchPromotion(pipeline, batch, 3), target);
+    }
+
+    [Fact]
+    public void ManualPromotion_AutomaticRelease_IsNothing()
+    {
+        // Act
+        var target = Assessor.ManualPromotion(WatchState.Initial with { Order = new SnapshotBuilder().BuildProgress() });
+
+        // Assert
+        Assert.Null(target);
+    }
+
     public static TheoryData<PromotionAnswer?, PromotionResult?, WatchAction> Answers() => new()
     {
         { null, PromotionResult.WouldPromote, WatchAction.Promote },

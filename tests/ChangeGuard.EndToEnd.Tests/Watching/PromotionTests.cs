@@ -4,6 +4,7 @@ using ChangeGuard.Simulator.Model;
 using ChangeGuard.Simulator.Scenarios;
 using ChangeGuard.Testing.Builders;
 using ChangeGuard.Testing.Engine;
+using ChangeGuard.Watching;
 using ChangeGuard.Watching.Orchestration;
 
 namespace ChangeGuard.EndToEnd.Tests.Watching;
@@ -98,6 +99,43 @@ public sealed class PromotionTests
         Assert.Equal(WatchOutcome.Succeeded, result.Outcome);
         Assert.Equal([(2, PromotionResult.WouldPromote), (3, PromotionResult.WouldPromote)], result.Promotions.Select(p => (p.Batch, p.Result)));
         Assert.Empty(harness.Simulator.Simulator.Log.Read("ConfirmPipelineBatch"));
+    }
+
+    [Fact]
+    public async Task PromoteNow_PersonPromotesTheWaitingBatch_ConfirmsItAndTheWatchGoesOn()
+    {
+        // Arrange: promotion is off; the watch sees the order wait for batch 2.
+        await using var harness = await GuardHarness.StartAsync(ManualRelease(o => o with { Batches = [ChangeOrders.Batch(durationSeconds: 2), ChangeOrders.Batch(durationSeconds: 2)] }));
+        await harness.StartWatchAsync("co-1");
+        await harness.WaitForWatchAsync("co-1", w => w.LastHealth?.Contains("waits for confirmation of batch 2", StringComparison.Ordinal) == true);
+
+        // Act
+        var accepted = await harness.Watches.PromoteAsync("co-1", new ManualCommand("canary looks good", "alice"));
+        var result = await harness.WaitForResultAsync("co-1");
+
+        // Assert
+        Assert.Equal(CommandDelivery.Accepted, accepted);
+        Assert.Equal(WatchOutcome.Succeeded, result.Outcome);
+        Assert.Equal([(2, PromotionResult.Confirmed)], result.Promotions.Select(p => (p.Batch, p.Result)));
+        Assert.Equal([(2, BatchConfirmation.Api)], harness.Simulator.Simulator.World.Confirmations("co-1").Select(c => (c.Batch, c.By)));
+    }
+
+    [Fact]
+    public async Task PromoteNow_BeforeTheBatchEnds_ConfirmsNothing()
+    {
+        // Arrange: batch 1 runs for ten minutes.
+        await using var harness = await GuardHarness.StartAsync(ManualRelease(o => o with { Batches = [ChangeOrders.Batch(durationSeconds: 600), ChangeOrders.Batch(durationSeconds: 2)] }));
+        await harness.StartWatchAsync("co-1");
+        await harness.WaitForWatchAsync("co-1", w => w.Status?.Polls >= 1);
+
+        // Act
+        await harness.Watches.PromoteAsync("co-1", new ManualCommand(null, "bob"));
+        var view = await harness.WaitForWatchAsync("co-1", w => w.Status?.LastDecisions.Any(d => d.ActionText == "not waiting yet") == true);
+
+        // Assert
+        Assert.False(view.HasEnded);
+        Assert.Empty(harness.Simulator.Simulator.Log.Read("ConfirmPipelineBatch"));
+        Assert.Empty(view.Status!.Promotions);
     }
 
     [Fact]

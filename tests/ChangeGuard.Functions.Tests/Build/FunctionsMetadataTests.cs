@@ -31,7 +31,7 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(
             new[]
             {
-                WatchHttpFunctions.StartName, WatchHttpFunctions.GetName, WatchHttpFunctions.ListName, WatchHttpFunctions.AbortName, WatchHttpFunctions.StopName,
+                WatchHttpFunctions.StartName, WatchHttpFunctions.GetName, WatchHttpFunctions.ListName, WatchHttpFunctions.AbortName, WatchHttpFunctions.PromoteName, WatchHttpFunctions.StopName,
                 RollbackGuardFunction.Name, nameof(WatchOrchestrator), nameof(ReadHealthActivity), nameof(AbortChangeOrderActivity), nameof(ConfirmAbortActivity),
                 nameof(NotifyActivity), nameof(ReadSignalsActivity), nameof(PromoteBatchActivity), DashboardFunction.Name,
             }.Order(),

@@ -362,6 +362,46 @@ public abstract class WatchHttpContract
     }
 
     [ConditionalFact]
+    public async Task Promote_UnknownWatch_Answers404()
+    {
+        await using var host = await StartHostAsync(LongRunning());
+
+        var response = await host.SendAsync(HttpMethod.Post, "/api/watches/co-none/promote", """{"requestedBy":"alice"}""");
+
+        AssertProblem(response, 404);
+    }
+
+    [ConditionalFact]
+    public async Task Promote_RunningWatchOfAnAutomaticRelease_Answers202AndTheWatchGoesOnWithNothingConfirmed()
+    {
+        await using var host = await StartedAsync();
+
+        var response = await host.SendAsync(HttpMethod.Post, "/api/watches/co-1/promote", """{"requestedBy":"alice"}""");
+        var watch = await WaitForDecisionAsync(host, "nothing to promote");
+
+        Assert.Equal(202, response.Status);
+        Assert.False(watch.GetProperty("hasEnded").GetBoolean());
+        Assert.Empty(host.Simulator.Simulator.Log.Read("ConfirmPipelineBatch"));
+    }
+
+    /// <summary>The watch of co-1 once its last decisions include one whose action reads <paramref name="actionText"/>.</summary>
+    private static async Task<JsonElement> WaitForDecisionAsync(IWatchHttpHost host, string actionText)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var watch = Json(await host.SendAsync(HttpMethod.Get, "/api/watches/co-1"));
+            var decisions = watch.TryGetProperty("status", out var status) && status.TryGetProperty("lastDecisions", out var last) ? last.EnumerateArray().ToArray() : [];
+            if (decisions.Any(d => d.GetProperty("actionText").GetString() == actionText) || DateTimeOffset.UtcNow > deadline)
+            {
+                return watch;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    [ConditionalFact]
     public async Task Stop_RunningWatch_Answers202ThenEndedWatchAnswers409()
     {
         await using var host = await StartedAsync();

@@ -21,6 +21,8 @@ internal sealed class OrchestrationContextMock
     private readonly Queue<SaeMeasurement> _reads = new();
     private readonly Queue<AbortAttempt> _aborts = new();
     private readonly Queue<PromotionAttempt> _promotions = new();
+    private readonly Queue<ManualCommand> _promoteCommands = new();
+    private TaskCompletionSource<ManualCommand>? _promoteNow;
     private readonly Queue<ConfirmAbortResult> _confirms = new();
     private readonly Queue<ReadSignalsResult> _signals = new();
     private DateTime _now = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -52,6 +54,17 @@ internal sealed class OrchestrationContextMock
             });
         Mock.Setup(c => c.WaitForExternalEvent<ManualCommand>(WatchEvents.AbortNow, It.IsAny<CancellationToken>())).Returns(AbortNow.Task);
         Mock.Setup(c => c.WaitForExternalEvent<ManualCommand>(WatchEvents.StopWatching, It.IsAny<CancellationToken>())).Returns(Stop.Task);
+        Mock.Setup(c => c.WaitForExternalEvent<ManualCommand>(WatchEvents.PromoteNow, It.IsAny<CancellationToken>())).Returns(() =>
+        {
+            // A fired promotion's waiter is made again by the orchestration: each new one takes the next command.
+            _promoteNow = new TaskCompletionSource<ManualCommand>();
+            if (_promoteCommands.Count > 0)
+            {
+                _promoteNow.SetResult(_promoteCommands.Dequeue());
+            }
+
+            return _promoteNow.Task;
+        });
         Mock.Setup(c => c.SetCustomStatus(It.IsAny<object?>())).Callback((object? status) => Statuses.Add((WatchProgress)status!));
         Mock.Setup(c => c.ContinueAsNew(It.IsAny<object?>(), It.IsAny<bool>())).Callback((object? input, bool _) => ContinuedWith = (WatchInput?)input);
         Mock.Setup(c => c.CallActivityAsync<ReadHealthResult>(It.Is<TaskName>(n => n.Name == nameof(ReadHealthActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
@@ -97,6 +110,19 @@ internal sealed class OrchestrationContextMock
     public TaskCompletionSource<ManualCommand> AbortNow { get; } = new();
 
     public TaskCompletionSource<ManualCommand> Stop { get; } = new();
+
+    /// <summary>Raises a person's promotion to the waiter the orchestration holds now.</summary>
+    public void PromoteNow(ManualCommand command)
+    {
+        if (_promoteNow is { Task.IsCompleted: false } waiter)
+        {
+            waiter.SetResult(command);
+        }
+        else
+        {
+            _promoteCommands.Enqueue(command);
+        }
+    }
 
     public List<DateTime> Timers { get; } = [];
 

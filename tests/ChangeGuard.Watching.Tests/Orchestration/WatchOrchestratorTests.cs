@@ -86,6 +86,37 @@ public sealed class WatchOrchestratorTests
     }
 
     [Fact]
+    public async Task RunAsync_PersonPromotesTheWaitingBatch_ConfirmsItAndGoesOn()
+    {
+        // Arrange: promotion is off; a person asks for it.
+        var context = new OrchestrationContextMock().Reads(HealthReads.WaitingToStart(), HealthReads.Succeeded()).Promotes(HealthReads.Promoted());
+        context.PromoteNow(new ManualCommand("canary looks good", "alice"));
+
+        // Act
+        var result = await RunAsync(context, Input());
+
+        // Assert
+        Assert.Equal(WatchOutcome.Succeeded, result.Outcome);
+        Assert.Equal([(2, PromotionResult.Confirmed)], result.Promotions.Select(p => (p.Batch, p.Result)));
+        Assert.Contains(result.Timeline, d => d.Action == WatchAction.PromoteConfirmed && d.Reason.StartsWith("manual promote by alice (canary looks good): confirmed batch 2 of 2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_PersonPromotesAnOrderNotKnownToWait_CallsNothing()
+    {
+        // Arrange: an automatic release; nothing to confirm.
+        var context = new OrchestrationContextMock().Reads(HealthReads.Healthy(), HealthReads.Succeeded());
+        context.PromoteNow(new ManualCommand(null, "bob"));
+
+        // Act
+        var result = await RunAsync(context, Input());
+
+        // Assert
+        Assert.DoesNotContain(nameof(PromoteBatchActivity), context.Calls);
+        Assert.Contains(result.Timeline, d => d.Action == WatchAction.PromoteFailed && d.ActionText == "nothing to promote");
+    }
+
+    [Fact]
     public async Task RunAsync_TwoBreachesInARow_AbortsAndConfirms()
     {
         // Arrange
