@@ -30,6 +30,7 @@ public sealed class WatchApiEndpointsTests
     [InlineData("GET", "/api/" + WatchRoutes.Watches)]
     [InlineData("GET", "/api/" + WatchRoutes.Watch)]
     [InlineData("POST", "/api/" + WatchRoutes.Abort)]
+    [InlineData("POST", "/api/" + WatchRoutes.Promote)]
     [InlineData("POST", "/api/" + WatchRoutes.Stop)]
     public void MapWatchApi_Route_IsMapped(string method, string route)
     {
@@ -41,12 +42,12 @@ public sealed class WatchApiEndpointsTests
     }
 
     [Fact]
-    public void MapWatchApi_Routes_AreTheFiveOfTheApi()
+    public void MapWatchApi_Routes_AreTheSixOfTheApi()
     {
         // Act
         var mapped = Mapped();
 
         // Assert
-        Assert.Equal(5, mapped.Count);
+        Assert.Equal(6, mapped.Count);
     }
 }

@@ -35,6 +35,7 @@ internal sealed class FunctionsHttpHost : IWatchHttpHost
             new(HttpMethod.Get, WatchRoutes.Watches, (request, _, client) => _functions.ListAsync(request, client, default)),
             new(HttpMethod.Get, WatchRoutes.Watch, (request, id, client) => _functions.GetAsync(request, id!, client, default)),
             new(HttpMethod.Post, WatchRoutes.Abort, (request, id, client) => _functions.AbortAsync(request, id!, client, default)),
+            new(HttpMethod.Post, WatchRoutes.Promote, (request, id, client) => _functions.PromoteAsync(request, id!, client, default)),
             new(HttpMethod.Post, WatchRoutes.Stop, (request, id, client) => _functions.StopAsync(request, id!, client, default)),
         ];
     }

@@ -35,9 +35,12 @@ public sealed class WatchHttpFunctionsTests
     private async Task<HttpExchange> CommandAsync(string command, string changeOrderId, string? body)
     {
         var request = HttpExchanges.Request(HttpMethod.Post, $"/api/watches/{changeOrderId}/{command}", body);
-        var result = command == "abort"
-            ? await _functions.AbortAsync(request, changeOrderId, _client.Object, default)
-            : await _functions.StopAsync(request, changeOrderId, _client.Object, default);
+        var result = command switch
+        {
+            "abort" => await _functions.AbortAsync(request, changeOrderId, _client.Object, default),
+            "promote" => await _functions.PromoteAsync(request, changeOrderId, _client.Object, default),
+            _ => await _functions.StopAsync(request, changeOrderId, _client.Object, default),
+        };
         return await HttpExchanges.ExecuteAsync(result, request);
     }
 
@@ -199,6 +202,23 @@ public sealed class WatchHttpFunctionsTests
         Assert.Equal("watch-co-1", instanceId);
         Assert.Equal(WatchEvents.AbortNow, eventName);
         Assert.Equal("error rate", command.Reason);
+        Assert.Equal("alice", command.RequestedBy);
+    }
+
+    [Fact]
+    public async Task PromoteAsync_RunningWatch_Answers202AndRaisesPromoteNow()
+    {
+        // Arrange
+        _client.With("co-1", OrchestrationRuntimeStatus.Running);
+
+        // Act
+        var response = await CommandAsync("promote", "co-1", """{"requestedBy":"alice"}""");
+
+        // Assert
+        Assert.Equal(202, response.Status);
+        Assert.Equal("promote", Json(response).GetProperty("accepted").GetString());
+        var (_, eventName, command) = Assert.Single(_client.Raised);
+        Assert.Equal(WatchEvents.PromoteNow, eventName);
         Assert.Equal("alice", command.RequestedBy);
     }
 

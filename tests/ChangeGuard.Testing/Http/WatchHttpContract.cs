@@ -380,19 +380,19 @@ public abstract class WatchHttpContract
         var watch = await WaitForDecisionAsync(host, "nothing to promote");
 
         Assert.Equal(202, response.Status);
+        Assert.True(HasDecision(watch, "nothing to promote"), watch.GetRawText());
         Assert.False(watch.GetProperty("hasEnded").GetBoolean());
         Assert.Empty(host.Simulator.Simulator.Log.Read("ConfirmPipelineBatch"));
     }
 
-    /// <summary>The watch of co-1 once its last decisions include one whose action reads <paramref name="actionText"/>.</summary>
+    /// <summary>The watch of co-1 once its last decisions include one whose action reads <paramref name="actionText"/> (at most 30 s).</summary>
     private static async Task<JsonElement> WaitForDecisionAsync(IWatchHttpHost host, string actionText)
     {
         var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
         while (true)
         {
             var watch = Json(await host.SendAsync(HttpMethod.Get, "/api/watches/co-1"));
-            var decisions = watch.TryGetProperty("status", out var status) && status.TryGetProperty("lastDecisions", out var last) ? last.EnumerateArray().ToArray() : [];
-            if (decisions.Any(d => d.GetProperty("actionText").GetString() == actionText) || DateTimeOffset.UtcNow > deadline)
+            if (HasDecision(watch, actionText) || DateTimeOffset.UtcNow > deadline)
             {
                 return watch;
             }
@@ -400,6 +400,10 @@ public abstract class WatchHttpContract
             await Task.Delay(100);
         }
     }
+
+    private static bool HasDecision(JsonElement watch, string actionText) =>
+        watch.TryGetProperty("status", out var status) && status.TryGetProperty("lastDecisions", out var last)
+        && last.EnumerateArray().Any(d => d.GetProperty("actionText").GetString() == actionText);
 
     [ConditionalFact]
     public async Task Stop_RunningWatch_Answers202ThenEndedWatchAnswers409()
