@@ -1,5 +1,4 @@
 using System.CommandLine;
-using ChangeGuard.Cli.Parsing;
 using ChangeGuard.Cli.Remote;
 using ChangeGuard.Cli.Terminal;
 
@@ -24,24 +23,7 @@ public sealed class AbortCommand : ICliCommand
     ];
 
     /// <inheritdoc />
-    public Command Build(CliConsole console, Option<bool> verbose)
-    {
-        var server = new ServerOptions();
-        var changeOrderId = new Argument<string>("CHANGE_ORDER_ID") { Description = "the watched change order" };
-        var reason = CliOptions.Text("--reason", "TEXT", "why, for the watch's timeline and notifications");
-        var requestedBy = CliOptions.Text("--requested-by", "NAME", "who asks (default: the user name)");
-        var command = new Command(Name, Summary) { changeOrderId, reason, requestedBy };
-        server.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            using var remote = server.Connect(parse);
-            var id = parse.GetValue(changeOrderId)!;
-            var answer = await remote.AbortAsync(id, parse.GetValue(reason), parse.GetValue(requestedBy) ?? Environment.UserName, cancellationToken).ConfigureAwait(false);
-            console.Out.WriteLine(parse.GetValue(server.Json) && answer.ValueKind != System.Text.Json.JsonValueKind.Undefined
-                ? answer.GetRawText()
-                : $"Abort requested for change order {id}: the watch aborts it with its abort policy (follow with 'changeguard get {id} --watch').");
-            return ExitCodes.Succeeded;
-        });
-        return command;
-    }
+    public Command Build(CliConsole console, Option<bool> verbose) =>
+        ManualCommandVerb.Build(console, Name, Summary, (remote, id, reason, by, ct) => remote.AbortAsync(id, reason, by, ct),
+            id => $"Abort requested for change order {id}: the watch aborts it with its abort policy (follow with 'changeguard get {id} --watch').");
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using ChangeGuard.Cli.Parsing;
 using ChangeGuard.Cli.Remote;
 using ChangeGuard.Cli.Terminal;
 
@@ -27,24 +26,7 @@ public sealed class PromoteCommand : ICliCommand
     ];
 
     /// <inheritdoc />
-    public Command Build(CliConsole console, Option<bool> verbose)
-    {
-        var server = new ServerOptions();
-        var changeOrderId = new Argument<string>("CHANGE_ORDER_ID") { Description = "the watched change order" };
-        var reason = CliOptions.Text("--reason", "TEXT", "why, for the watch's timeline and notifications");
-        var requestedBy = CliOptions.Text("--requested-by", "NAME", "who asks (default: the user name)");
-        var command = new Command(Name, Summary) { changeOrderId, reason, requestedBy };
-        server.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            using var remote = server.Connect(parse);
-            var id = parse.GetValue(changeOrderId)!;
-            var answer = await remote.PromoteAsync(id, parse.GetValue(reason), parse.GetValue(requestedBy) ?? Environment.UserName, cancellationToken).ConfigureAwait(false);
-            console.Out.WriteLine(parse.GetValue(server.Json) && answer.ValueKind != System.Text.Json.JsonValueKind.Undefined
-                ? answer.GetRawText()
-                : $"Promotion requested for change order {id}: the watch confirms the batch its release waits for and goes on (follow with 'changeguard get {id} --watch').");
-            return ExitCodes.Succeeded;
-        });
-        return command;
-    }
+    public Command Build(CliConsole console, Option<bool> verbose) =>
+        ManualCommandVerb.Build(console, Name, Summary, (remote, id, reason, by, ct) => remote.PromoteAsync(id, reason, by, ct),
+            id => $"Promotion requested for change order {id}: the watch confirms the batch its release waits for and goes on (follow with 'changeguard get {id} --watch').");
 }
