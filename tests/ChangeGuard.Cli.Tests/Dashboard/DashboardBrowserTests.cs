@@ -116,6 +116,37 @@ public sealed class DashboardBrowserTests
     }
 
     [ConditionalFact]
+    public async Task Dashboard_PromoteButton_ConfirmsTheBatchTheReleaseWaitsFor()
+    {
+        // Arrange: a manual release whose first batch ends after a second; the watch does not promote by itself.
+        var manual = new ScenarioBuilder()
+            .WithApp("app-1", a => a.WithChangeOrder("co-1", o => o with
+            {
+                BatchType = BatchMode.Manual,
+                Batches = [ChangeOrders.Batch(durationSeconds: 1), ChangeOrders.Batch(durationSeconds: 600)],
+            }))
+            .Build();
+        await using var host = await ServeHttpHost.StartAsync(manual);
+        Assert.Equal(202, (await host.SendAsync(HttpMethod.Post, "/api/watches", WatchHttpContract.StartBody)).Status);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(host.Address, "dashboard/?watch=co-1").ToString());
+        await page.Locator("#timeline li", new PageLocatorOptions { HasText = "poll 2" }).First.WaitForAsync();
+
+        // Act
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await page.ClickAsync("#promote");
+        var confirmed = page.Locator("#promotions li.promotion-confirmed");
+        await confirmed.First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+
+        // Assert
+        Assert.Equal("Promotion requested.", await page.Locator("#action-result").InnerTextAsync());
+        Assert.EndsWith("batch 2 of 2: confirmed by ChangeGuard", await confirmed.First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Single(host.Simulator.Simulator.World.Confirmations("co-1"));
+    }
+
+    [ConditionalFact]
     public async Task Dashboard_PageFromAnotherSite_CannotAbort()
     {
         // Arrange: a page on another origin posts to the API, as a malicious site open in the same browser would
