@@ -83,6 +83,12 @@ public sealed record WatchPolicy
     public IReadOnlyList<ValidationError> Validate(string prefix = "policy")
     {
         var errors = PolicyFields.All.Select(f => f.Check(this, prefix)).OfType<ValidationError>().ToList();
+        if (Promote.Enabled && Promote.BakeTime >= Timeout && errors.Count == 0)
+        {
+            // The timeout counts from the watch's start: a bake as long would end every watch before its first promotion.
+            errors.Add(new ValidationError($"{prefix}.{PolicyFields.PromoteBakeTime.Name}", $"must be shorter than timeout ({DurationFormat.Format(Timeout)}), or no batch could ever be promoted"));
+        }
+
         errors.AddRange(SignalDefinition.ValidateAll(Signals, $"{prefix}.signals"));
         return errors;
     }

@@ -145,6 +145,33 @@ public sealed class WatchPolicyTests
     }
 
     [Fact]
+    public void Validate_PromotionWithABakeAsLongAsTheTimeout_NamesTheBakeTime()
+    {
+        // Arrange
+        var policy = WatchPolicy.Default with { Timeout = TimeSpan.FromMinutes(10), Promote = new PromotePolicy { Enabled = true, BakeTime = TimeSpan.FromMinutes(10) } };
+
+        // Act
+        var errors = policy.Validate();
+
+        // Assert
+        var error = Assert.Single(errors);
+        Assert.Equal(("policy.promote.bakeTime", "must be shorter than timeout (10m), or no batch could ever be promoted"), (error.Field, error.Message));
+    }
+
+    [Fact]
+    public void Validate_PromotionOffWithALongBakeTime_HasNoErrors()
+    {
+        // Arrange
+        var policy = WatchPolicy.Default with { Timeout = TimeSpan.FromMinutes(10), Promote = new PromotePolicy { BakeTime = TimeSpan.FromHours(1) } };
+
+        // Act
+        var errors = policy.Validate();
+
+        // Assert
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public void Validate_WithPrefix_NamesFieldsUnderPrefix()
     {
         // Arrange
