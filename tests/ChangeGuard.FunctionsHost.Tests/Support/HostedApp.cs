@@ -129,7 +129,20 @@ public sealed class HostedApp : IAsyncDisposable
     private async Task<FunctionsHostProcess> StartHostAsync(FunctionsHostInstallation installation, bool waitUntilServing)
     {
         var instance = $"instance-{Interlocked.Increment(ref _started)}";
-        var host = await FunctionsHostProcess.StartAsync(installation, FunctionsApp.Directory(), LoopbackPort.Next(), _settings.Values, _secrets, instance, waitUntilServing);
+        FunctionsHostProcess host;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                host = await FunctionsHostProcess.StartAsync(installation, FunctionsApp.Directory(), LoopbackPort.Next(), _settings.Values, _secrets, instance, waitUntilServing);
+                break;
+            }
+            catch (InvalidOperationException ex) when (attempt < 3 && ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                // The port was free when asked for and taken by another test's process before the host bound it: ask again.
+            }
+        }
+
         lock (_hosts)
         {
             _hosts.Add(host);
